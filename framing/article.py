@@ -1,0 +1,121 @@
+"""The :class:`Article` record and the coercion of user input into it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Mapping
+
+from .errors import InputTypeError, InputValueError
+
+__all__ = ["Article", "coerce_article"]
+
+_FIELDS = ("text", "id", "outlet", "title", "published", "url", "meta")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article.
+
+    Parameters
+    ----------
+    text : str
+        The body text. Every span framing reports is a character offset into exactly this
+        string.
+    id : str, optional
+        A stable identifier; :func:`framing.analyze_many` fills in the input position
+        (``"0"``, ``"1"``, ...) when it is missing.
+    outlet, title, published, url : str, optional
+        Metadata carried into the profile.
+    meta : dict
+        Anything else (JSON-able), kept as is.
+
+    Examples
+    --------
+    >>> Article("Haftar forces bombed the port.", id="a1", outlet="X").outlet
+    'X'
+    """
+
+    text: str
+    id: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict of the record's fields."""
+        return asdict(self)
+
+
+def _opt_str(value: Any, name: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return str(value)
+    raise InputTypeError(f"[E003] Article field '{name}' must be a string, got {type(value).__name__}.")
+
+
+def coerce_article(
+    obj: Any,
+    *,
+    id: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    default_id: str | None = None,
+) -> Article:
+    """Turn a string, :class:`Article` or mapping into an :class:`Article`.
+
+    Keyword arguments override the record's own fields. Raises :class:`InputTypeError`
+    naming the offending type for anything else (bytes, None, numbers, ...).
+    """
+    if isinstance(obj, Article):
+        article = obj
+    elif isinstance(obj, str):
+        article = Article(text=obj)
+    elif isinstance(obj, Mapping):
+        if "text" not in obj:
+            raise InputValueError(
+                f"[E002] An article mapping needs a 'text' key; got keys {sorted(map(str, obj))}."
+            )
+        unknown = {k: v for k, v in obj.items() if k not in _FIELDS}
+        meta = dict(obj.get("meta") or {})
+        meta.update(unknown)
+        text = obj["text"]
+        if not isinstance(text, str):
+            raise InputTypeError(
+                f"[E001] Article text must be str, got {type(text).__name__}"
+                + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else "")
+                + "."
+            )
+        article = Article(
+            text=text,
+            id=_opt_str(obj.get("id"), "id"),
+            outlet=_opt_str(obj.get("outlet"), "outlet"),
+            title=_opt_str(obj.get("title"), "title"),
+            published=_opt_str(obj.get("published"), "published"),
+            url=_opt_str(obj.get("url"), "url"),
+            meta=meta,
+        )
+    else:
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(obj, (bytes, bytearray)) else ""
+        raise InputTypeError(
+            f"[E001] Expected article text (str), a framing.Article or a dict with 'text'; "
+            f"got {type(obj).__name__}{hint}."
+        )
+    if not isinstance(article.text, str):
+        raise InputTypeError(f"[E001] Article text must be str, got {type(article.text).__name__}.")
+    changes: dict[str, Any] = {}
+    if id is not None:
+        changes["id"] = _opt_str(id, "id")
+    if outlet is not None:
+        changes["outlet"] = _opt_str(outlet, "outlet")
+    if title is not None:
+        changes["title"] = _opt_str(title, "title")
+    if article.id is None and default_id is not None and "id" not in changes:
+        changes["id"] = default_id
+    if changes:
+        from dataclasses import replace
+
+        article = replace(article, **changes)
+    return article

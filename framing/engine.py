@@ -1,0 +1,373 @@
+"""Running analyzers over articles: one spaCy parse per article, shared by all analyzers.
+
+:class:`Engine` holds what is expensive to set up — the pipeline, the resolved analyzers,
+the catalog — so that :func:`framing.analyze` and :func:`framing.analyze_many` reuse it.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections import deque
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+from ._version import __version__
+from .analyzers import DEFAULT_ANALYZERS
+from .analyzers.base import Context
+from .article import Article, coerce_article
+from .errors import AnalyzerError, ArticleError, FramingError, InputValueError
+from .pipeline import load_pipeline, pipeline_name
+from .profile import ArticleProfile
+from .registry import resolve_analyzers
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Engine", "analyze", "analyze_many", "get_engine"]
+
+_ON_ERROR = ("record", "raise")
+
+
+def _coerce_catalog(catalog: Any) -> Any:
+    if catalog is None:
+        return None
+    from .actors.catalog import coerce_catalog
+
+    return coerce_catalog(catalog)
+
+
+class Engine:
+    """A pipeline, analyzers and a catalog, ready to profile articles.
+
+    Parameters
+    ----------
+    nlp : spacy.Language, optional
+        Default: :func:`framing.load_pipeline`.
+    analyzers : list, optional
+        Registered names, ``(name, config)`` pairs or analyzer instances; requirements
+        are added and ordered (see :func:`framing.registry.resolve_analyzers`).
+    catalog : ActorCatalog or path, optional
+        Known actors and aliases.
+    """
+
+    def __init__(self, nlp: Language | None = None, analyzers: Any = None, catalog: Any = None):
+        self.analyzers = resolve_analyzers(analyzers, DEFAULT_ANALYZERS)
+        self.catalog = _coerce_catalog(catalog)
+        self.nlp = nlp if nlp is not None else load_pipeline()
+        self.pipeline_info = {
+            "framing_version": __version__,
+            "spacy_model": pipeline_name(self.nlp),
+            "analyzers": {a.name: str(a.version) for a in self.analyzers},
+        }
+
+    # -- parsing ------------------------------------------------------------------------
+    def parse(self, text: str) -> Doc:
+        """Parse one text; texts longer than ``nlp.max_length`` are parsed in chunks."""
+        if len(text) > self.nlp.max_length:
+            return self._parse_long(text)
+        return self.nlp(text)
+
+    def _chunks(self, text: str) -> list[str]:
+        """Split ``text`` into pieces no longer than half of ``max_length``, cutting after a
+        paragraph break, else a line break, else a sentence end, else whitespace."""
+        limit = max(self.nlp.max_length // 2, 1)
+        pieces: list[str] = []
+        start = 0
+        while len(text) - start > limit:
+            window = text[start : start + limit]
+            cut = -1
+            for sep in ("\n\n", "\n", ". ", " "):
+                pos = window.rfind(sep)
+                if pos > limit // 4:
+                    cut = pos + len(sep)
+                    break
+            if cut <= 0:
+                cut = limit
+            pieces.append(text[start : start + cut])
+            start += cut
+        pieces.append(text[start:])
+        return pieces
+
+    def _parse_long(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+
+        docs = list(self.nlp.pipe(self._chunks(text)))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        if doc.text != text:  # pragma: no cover - guarded invariant
+            raise FramingError("[E030] Chunked parsing changed the text; offsets would be wrong.")
+        return doc
+
+    # -- analysis -----------------------------------------------------------------------
+    def profile_doc(self, doc: Doc, article: Article) -> ArticleProfile:
+        """Run every analyzer on a parsed ``doc`` of ``article.text``."""
+        if doc.text != article.text:
+            raise InputValueError(
+                "[E031] The Doc's text differs from the article text; spans would not be "
+                "offsets into the text passed in."
+            )
+        context = Context(text=article.text, article=article, catalog=self.catalog, nlp=self.nlp)
+        for analyzer in self.analyzers:
+            try:
+                section = analyzer.analyze(doc, context)
+            except FramingError:
+                raise
+            except Exception as exc:
+                raise AnalyzerError(
+                    f"[E032] Analyzer {analyzer.name!r} failed: {type(exc).__name__}: {exc}"
+                ) from exc
+            context.results[analyzer.name] = section
+        return ArticleProfile(
+            article=self._article_info(article, doc),
+            pipeline=dict(self.pipeline_info, analyzers=dict(self.pipeline_info["analyzers"])),
+            error=None,
+            sections=dict(context.results),
+        )
+
+    def _article_info(self, article: Article, doc: Doc | None) -> dict[str, Any]:
+        info: dict[str, Any] = {
+            "id": article.id,
+            "outlet": article.outlet,
+            "title": article.title,
+            "n_words": None,
+            "n_sentences": None,
+        }
+        if doc is not None:
+            info["n_words"] = sum(1 for t in doc if not (t.is_punct or t.is_space))
+            if doc.has_annotation("SENT_START") or len(doc) == 0:
+                info["n_sentences"] = sum(1 for s in doc.sents if s.text.strip())
+        for key in ("published", "url"):
+            value = getattr(article, key)
+            if value is not None:
+                info[key] = value
+        return info
+
+    def error_profile(self, article: Article | None, message: str, default_id: str | None) -> ArticleProfile:
+        """A profile that records why an article could not be analyzed."""
+        info = (
+            self._article_info(article, None)
+            if article is not None
+            else {"id": default_id, "outlet": None, "title": None, "n_words": None, "n_sentences": None}
+        )
+        return ArticleProfile(
+            article=info,
+            pipeline=dict(self.pipeline_info, analyzers=dict(self.pipeline_info["analyzers"])),
+            error=message,
+            sections={a.name: None for a in self.analyzers},
+        )
+
+    def analyze(self, article: Article) -> ArticleProfile:
+        """Parse and profile one article (exceptions propagate)."""
+        return self.profile_doc(self.parse(article.text), article)
+
+    def analyze_many(
+        self,
+        items: Iterable[Any],
+        *,
+        n_process: int = 1,
+        batch_size: int = 16,
+        on_error: str = "record",
+        progress: bool = False,
+    ) -> Iterator[ArticleProfile]:
+        """Profiles of ``items`` in input order, one per item; see :func:`framing.analyze_many`."""
+        if on_error not in _ON_ERROR:
+            raise InputValueError(f"[E033] on_error must be one of {_ON_ERROR}, got {on_error!r}.")
+        if not isinstance(n_process, int) or n_process == 0 or n_process < -1:
+            raise InputValueError(f"[E034] n_process must be a positive int or -1, got {n_process!r}.")
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise InputValueError(f"[E035] batch_size must be a positive int, got {batch_size!r}.")
+        return self._iter_profiles(items, n_process, batch_size, on_error, progress)
+
+    def _iter_profiles(
+        self, items: Iterable[Any], n_process: int, batch_size: int, on_error: str, progress: bool
+    ) -> Iterator[ArticleProfile]:
+        # pending: (index, default id, article or None, error message or None, parse here?)
+        pending: deque[tuple[int, str, Article | None, str | None, bool]] = deque()
+        max_length = self.nlp.max_length
+
+        def feed() -> Iterator[tuple[str, int]]:
+            for index, item in enumerate(items):
+                default_id = str(index)
+                try:
+                    article = coerce_article(item, default_id=default_id)
+                except FramingError as exc:
+                    if on_error == "raise":
+                        raise ArticleError(f"article {default_id}: {exc}", default_id) from exc
+                    pending.append((index, default_id, None, str(exc), False))
+                    continue
+                if len(article.text) > max_length:
+                    pending.append((index, default_id, article, None, True))
+                    continue
+                pending.append((index, default_id, article, None, False))
+                yield article.text, index
+
+        bar = _progress(progress)
+
+        def finish(entry: tuple[int, str, Article | None, str | None, bool], doc: Doc | None) -> ArticleProfile:
+            index, default_id, article, message, parse_here = entry
+            if message is not None:
+                result = self.error_profile(article, message, default_id)
+            else:
+                assert article is not None
+                try:
+                    if doc is None:
+                        doc = self.parse(article.text)
+                    result = self.profile_doc(doc, article)
+                except Exception as exc:
+                    if on_error == "raise":
+                        raise ArticleError(
+                            f"article {article.id}: {type(exc).__name__}: {exc}", article.id
+                        ) from exc
+                    result = self.error_profile(article, f"{type(exc).__name__}: {exc}", default_id)
+            bar(1)
+            return result
+
+        docs = self.nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        for doc, index in docs:
+            while pending and pending[0][0] != index:
+                yield finish(pending.popleft(), None)
+            yield finish(pending.popleft(), doc)
+        while pending:
+            yield finish(pending.popleft(), None)
+        bar(0, close=True)
+
+
+def _progress(enabled: bool) -> Any:
+    """A tiny progress reporter on stderr (tqdm when installed)."""
+    if not enabled:
+        return lambda n, close=False: None
+    try:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="article", file=sys.stderr)
+
+        def update(n: int, close: bool = False) -> None:
+            bar.update(n)
+            if close:
+                bar.close()
+
+        return update
+    except ImportError:  # pragma: no cover
+        count = [0]
+
+        def update(n: int, close: bool = False) -> None:
+            count[0] += n
+            if close or count[0] % 50 == 0:
+                print(f"\r{count[0]} articles", end="\n" if close else "", file=sys.stderr)
+
+        return update
+
+
+_engines: dict[tuple[int, Any, int], Engine] = {}
+_engines_lock = threading.Lock()
+
+
+def _spec_key(analyzers: Any) -> Any:
+    if analyzers is None:
+        return None
+    if isinstance(analyzers, str):
+        return analyzers
+    try:
+        return tuple(a if isinstance(a, str) else id(a) for a in analyzers)
+    except TypeError:
+        return id(analyzers)
+
+
+def get_engine(nlp: Any = None, analyzers: Any = None, catalog: Any = None) -> Engine:
+    """An :class:`Engine`, reused across calls with the same (default) arguments."""
+    if catalog is not None or (analyzers is not None and not isinstance(analyzers, (list, tuple, str))):
+        return Engine(nlp, analyzers, catalog)
+    key = (id(nlp) if nlp is not None else 0, _spec_key(analyzers), 0)
+    with _engines_lock:
+        engine = _engines.get(key)
+        if engine is None or (nlp is not None and engine.nlp is not nlp):
+            engine = Engine(nlp, analyzers, catalog)
+            _engines[key] = engine
+        return engine
+
+
+def analyze(
+    text_or_article: Any,
+    *,
+    id: str | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    nlp: Language | None = None,
+    analyzers: Sequence[Any] | None = None,
+    catalog: Any = None,
+) -> ArticleProfile:
+    """Profile one article.
+
+    Parameters
+    ----------
+    text_or_article : str, Article or dict
+        The article; a dict needs ``text`` and may have ``id``, ``outlet``, ``title``,
+        ``published``, ``url``, ``meta``.
+    id, outlet, title : str, optional
+        Override the article's own fields.
+    nlp : spacy.Language, optional
+        The pipeline (default: :func:`framing.load_pipeline`).
+    analyzers : list, optional
+        Analyzer names, ``(name, config)`` pairs or instances (default: all built-ins).
+    catalog : ActorCatalog or path, optional
+        Known actors and their aliases.
+
+    Returns
+    -------
+    ArticleProfile
+
+    Raises
+    ------
+    InputTypeError
+        When the input is not text, an Article or a dict with ``text`` (also a TypeError).
+
+    Examples
+    --------
+    >>> import framing
+    >>> p = framing.analyze("The minister said the talks failed.", id="a1",
+    ...                     analyzers=["readability"], nlp=framing.load_pipeline("blank:en"))
+    >>> p.article["id"], p.error
+    ('a1', None)
+    """
+    article = coerce_article(text_or_article, id=id, outlet=outlet, title=title)
+    return get_engine(nlp, analyzers, catalog).analyze(article)
+
+
+def analyze_many(
+    articles: Iterable[Any],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    progress: bool = False,
+    on_error: str = "record",
+    nlp: Language | None = None,
+    analyzers: Sequence[Any] | None = None,
+    catalog: Any = None,
+) -> Iterator[ArticleProfile]:
+    """Profile many articles, streaming: one profile per input, in input order.
+
+    Parameters
+    ----------
+    articles : iterable
+        Strings, :class:`Article` records or dicts with ``text``. Consumed lazily.
+    n_process : int
+        Worker processes for parsing (passed to ``nlp.pipe``).
+    batch_size : int
+        Texts per ``nlp.pipe`` batch.
+    progress : bool
+        Show a progress bar on stderr.
+    on_error : {"record", "raise"}
+        ``"record"``: a failing article yields a profile whose ``error`` says why and
+        nothing else is affected. ``"raise"``: raise :class:`ArticleError` naming the id.
+    nlp, analyzers, catalog
+        As in :func:`analyze`.
+
+    Yields
+    ------
+    ArticleProfile
+        Articles without an id get their input position (``"0"``, ``"1"``, ...).
+    """
+    engine = get_engine(nlp, analyzers, catalog)
+    return engine.analyze_many(
+        articles, n_process=n_process, batch_size=batch_size, on_error=on_error, progress=progress
+    )
