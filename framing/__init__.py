@@ -41,7 +41,6 @@ from .registry import get_analyzer, register_analyzer, registered_analyzers
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
-    "DEFAULT_ANALYZERS",
     "Analyzer",
     "AnalyzerDependencyError",
     "AnalyzerError",
@@ -51,6 +50,7 @@ __all__ = [
     "BaseAnalyzer",
     "CatalogError",
     "Context",
+    "DEFAULT_ANALYZERS",
     "Engine",
     "FramingError",
     "FramingWarning",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Mapping
 
@@ -9,6 +10,7 @@ from .errors import InputTypeError, InputValueError
 
 __all__ = ["Article", "coerce_article"]
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _FIELDS = ("text", "id", "outlet", "title", "published", "url", "meta")
 
 
@@ -105,6 +107,12 @@ def coerce_article(
         )
     if not isinstance(article.text, str):
         raise InputTypeError(f"[E001] Article text must be str, got {type(article.text).__name__}.")
+    bad = _SURROGATE.search(article.text)
+    if bad is not None:
+        raise InputValueError(
+            f"[E004] Article text is not valid Unicode: unpaired surrogate U+{ord(bad.group()):04X} "
+            f"at character {bad.start()} (decode the source with errors='replace')."
+        )
     changes: dict[str, Any] = {}
     if id is not None:
         changes["id"] = _opt_str(id, "id")
