@@ -1,0 +1,160 @@
+"""Cross-article actor alignment: Hifter in one article and Haftar in another are one actor.
+
+Each article's actors (the ``actors`` section) are nodes; two nodes from different
+articles are linked when they share a key:
+
+- the catalog id, when either side was matched to a catalog actor (or its name is an
+  alias in the ``catalog`` passed here);
+- for people, the transliteration skeleton of the surname (Haftar/Hifter -> "hftr"),
+  refined by the first name when an article names two people with one surname;
+- for other actors, the skeleton key of the full name, and acronyms the article
+  defined or that equal the name's initials.
+
+Linked components become aligned actors. Ids are deterministic: a slug of the most
+frequent name (ties: alphabetical), or the catalog id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any, Iterable, Mapping
+
+from .catalog import ActorCatalog, coerce_catalog
+from .names import name_key, normalize_name, skeleton, strip_prefix
+
+__all__ = ["align_actors"]
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _as_dict(profile: Any) -> Mapping[str, Any]:
+    return profile.to_dict() if hasattr(profile, "to_dict") else profile
+
+
+def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surnames: set[str]) -> set[str]:
+    keys: set[str] = set()
+    cat_id = item.get("catalog_id")
+    if cat_id:
+        keys.add("catalog:" + cat_id)
+        return keys
+    names = [item.get("name", "")] + list(item.get("aliases") or [])
+    if catalog is not None:
+        for n in names:
+            actor = catalog.lookup(n)
+            if actor is not None:
+                return {"catalog:" + actor.id}
+    if item.get("type") == "person":
+        full = [n for n in names if len(normalize_name(n).split()) > 1]
+        for n in full or names:
+            words = [strip_prefix(w) for w in normalize_name(n).split()]
+            if not words:
+                continue
+            surname = skeleton(words[-1])
+            if surname in ambiguous_surnames and len(words) > 1:
+                keys.add(f"person:{skeleton(words[0])} {surname}")
+            else:
+                keys.add("person:" + surname)
+        return keys
+    for n in names:
+        key = name_key(n)
+        if not key:
+            continue
+        raw = n.strip()
+        if raw.isupper() and len(raw) >= 2:
+            keys.add("acronym:" + raw)
+        else:
+            keys.add("name:" + key)
+            initials = "".join(w[0] for w in n.split() if w[:1].isupper() and w.lower() not in ("of", "the", "for", "and"))
+            if len(initials) >= 3:
+                keys.add("acronym:" + initials.upper())
+    return keys
+
+
+def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str, Any]]:
+    """Group the actors of several profiles into actors shared across articles.
+
+    Parameters
+    ----------
+    profiles : iterable of ArticleProfile or dict
+        Profiles with an ``actors`` section (profiles without one contribute nothing).
+    catalog : ActorCatalog or path, optional
+        Aliases that the texts cannot teach.
+
+    Returns
+    -------
+    list of dict
+        ``{"id", "name", "type", "members": {article_id: [local actor ids]}}`` ordered by
+        the first article, then first mention, in which each actor appears.
+    """
+    cat = coerce_catalog(catalog)
+    nodes: list[tuple[int, str, Mapping[str, Any]]] = []
+    article_ids: list[str] = []
+    for index, profile in enumerate(profiles):
+        data = _as_dict(profile)
+        article_id = str((data.get("article") or {}).get("id") or index)
+        article_ids.append(article_id)
+        section = data.get("actors") or {}
+        for item in section.get("items") or []:
+            nodes.append((index, article_id, item))
+    # surnames shared by two people of one article need first names to tell them apart
+    ambiguous: set[str] = set()
+    for index in range(len(article_ids)):
+        counts = Counter(
+            skeleton(strip_prefix(normalize_name(item.get("name", "")).split()[-1]))
+            for i, _, item in nodes
+            if i == index and item.get("type") == "person" and normalize_name(item.get("name", "")).split()
+        )
+        ambiguous |= {s for s, c in counts.items() if c > 1}
+    parent = list(range(len(nodes)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    owner: dict[str, int] = {}
+    for n, (index, _, item) in enumerate(nodes):
+        for key in sorted(_keys(item, cat, ambiguous)):
+            if key in owner:
+                a, b = find(owner[key]), find(n)
+                # never merge two actors of one article through a shared key
+                if a != b and not ({nodes[m][0] for m in range(len(nodes)) if find(m) == a} & {nodes[m][0] for m in range(len(nodes)) if find(m) == b}):
+                    parent[max(a, b)] = min(a, b)
+            else:
+                owner[key] = n
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(nodes)):
+        groups[find(n)].append(n)
+    out: list[dict[str, Any]] = []
+    used: Counter = Counter()
+    order = sorted(groups.values(), key=lambda members: min(members))
+    for members in order:
+        names: Counter = Counter()
+        types: Counter = Counter()
+        cat_ids = {nodes[m][2].get("catalog_id") for m in members} - {None}
+        member_map: dict[str, list[str]] = {}
+        for m in members:
+            _, article_id, item = nodes[m]
+            names[item.get("name", "")] += int(item.get("n_mentions") or len(item.get("mentions") or []) or 1)
+            types[item.get("type", "")] += 1
+            member_map.setdefault(article_id, []).append(item["id"])
+        name = sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        if cat_ids:
+            base = sorted(cat_ids)[0]
+            if cat is not None and cat.get(base) is not None:
+                name = cat.get(base).name
+        else:
+            base = _SLUG.sub("-", normalize_name(name)).strip("-") or "actor"
+        used[base] += 1
+        ordered = {a: member_map[a] for a in article_ids if a in member_map}
+        out.append(
+            {
+                "id": base if used[base] == 1 else f"{base}-{used[base]}",
+                "name": name,
+                "type": sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0],
+                "members": ordered,
+            }
+        )
+    return out

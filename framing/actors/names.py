@@ -1,0 +1,83 @@
+"""Name normalisation and transliteration-tolerant keys.
+
+Transliterations of one Arabic or Russian name differ mostly in vowels and doubled
+consonants: Haftar / Hifter / Hafter, Sarraj / Saraj, Fayez / Faiz, Shoigu / Shoygu,
+Sergei / Sergey. :func:`skeleton` keeps the first letter and the consonants (``y`` counts
+as a vowel after the first letter), collapses doubled letters and folds a few digraphs, so
+all of these meet on one key ("hftr", "srj", "fz", "shg", "srg").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from importlib import resources
+
+__all__ = ["TITLES", "name_key", "normalize_name", "skeleton", "strip_prefix", "titles"]
+
+_PREFIX = re.compile(r"^(?:al|el|al|ad|as|ash|at|az|ar|an)[-‐‑’'\s]+(?=\w)", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_NON_WORD = re.compile(r"[^\w\s]+")
+_SPACES = re.compile(r"\s+")
+_VOWELS = set("aeiouy")
+_DIGRAPHS = (("ph", "f"), ("kh", "k"), ("ck", "k"), ("q", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("w", "v"), ("j", "j"), ("dj", "j"), ("dzh", "j"), ("zh", "j"), ("ts", "z"), ("c", "k"), ("x", "ks"))
+
+
+def _ascii(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def strip_prefix(word: str) -> str:
+    """``"al-Sarraj"`` -> ``"Sarraj"``; other words unchanged."""
+    stripped = _PREFIX.sub("", word)
+    return stripped if stripped else word
+
+
+def normalize_name(name: str) -> str:
+    """Lowercase, accent-free, without a leading "the", possessive or punctuation."""
+    text = _ascii(name).strip()
+    text = _ARTICLE.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _NON_WORD.sub(" ", text.replace("-", " ").replace("‐", " "))
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+def skeleton(word: str) -> str:
+    """Consonant skeleton of one word: first letter kept, vowels dropped, doubles collapsed."""
+    w = _ascii(strip_prefix(word)).lower()
+    w = "".join(c for c in w if c.isalpha())
+    if not w:
+        return ""
+    for a, b in _DIGRAPHS:
+        w = w.replace(a, b)
+    out = [w[0]]
+    for c in w[1:]:
+        if c in _VOWELS:
+            continue
+        if out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def name_key(name: str) -> str:
+    """Key of a whole name: skeletons of its words without name prefixes (al-, el-)."""
+    words = [strip_prefix(w) for w in normalize_name(strip_prefix(name.strip())).split()]
+    return " ".join(s for s in (skeleton(w) for w in words) if s)
+
+
+@functools.lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """The shipped titles lexicon: lowercase title -> kind (rank, office, honorific, role)."""
+    out: dict[str, str] = {}
+    text = resources.files("framing.data").joinpath("titles.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("title\t"):
+            continue
+        title, kind = line.split("\t")
+        out[title] = kind
+    return out
+
+
+TITLES = titles
