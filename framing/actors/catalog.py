@@ -15,6 +15,7 @@ read with safe loaders only.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -105,10 +106,12 @@ class ActorCatalog:
             from spacy.tokens import Doc
 
             matcher = PhraseMatcher(vocab, attr="LOWER")
+            tokenizer = _tokenizer()
             for actor in self.actors:
                 patterns = []
                 for alias in actor.all_names():
-                    words = re.findall(r"\w+(?:[-’']\w+)*|[^\w\s]", alias)
+                    # tokenised as spaCy's English tokenizer does ("al-Sarraj" -> al - Sarraj)
+                    words = [t.text for t in tokenizer(alias)]
                     if words:
                         patterns.append(Doc(vocab, words=words))
                 matcher.add(actor.id, patterns)
@@ -202,6 +205,13 @@ class ActorCatalog:
                 for a in self.actors
             ]
         }
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    from spacy.lang.en import English
+
+    return English().tokenizer
 
 
 def coerce_catalog(obj: Any) -> ActorCatalog | None:

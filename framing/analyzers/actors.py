@@ -66,6 +66,16 @@ def boilerplate_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int
     return debris, headings
 
 
+_PARTICLES = {"al", "el"}
+
+
+def _name_words(name: str) -> list[str]:
+    """Normalised words of a name without "al-"/"el-" particles: "Fayez Al-Sarraj" -> fayez sarraj."""
+    words = normalize_name(name).split()
+    kept = [w for w in words if w not in _PARTICLES]
+    return kept or words
+
+
 def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in ranges)
 
@@ -177,6 +187,9 @@ class ActorsAnalyzer(BaseAnalyzer):
                     continue
                 if len(span) == 1 and span[0].lower_ in lower_words and not span[0].is_upper:
                     continue  # a capitalised common noun ("Bombing")
+                nxt = doc[span.end] if span.end < len(doc) else None
+                if label == "ORG" and len(span) == 1 and nxt is not None and nxt.lower_ in titles():
+                    continue  # "Defense" in "Russian Defense Minister": part of a title
                 if label == "NORP" and span.root.dep_ in ("amod", "compound") and span.root.pos_ == "ADJ":
                     label = "NORP-ADJ"  # "Russian" in "Russian Defense Minister": kept only if it names a person
                 out.append((span, label))
@@ -228,7 +241,7 @@ class ActorsAnalyzer(BaseAnalyzer):
             if _inside(debris, span.start_char, span.end_char):
                 continue
             heading = _inside(headings, span.start_char, span.end_char)
-            words = [strip_prefix(w) for w in normalize_name(span.text).split()]
+            words = _name_words(span.text)
             if not words:
                 continue
             cat_actor = catalog.lookup(span.text) if catalog is not None else None
@@ -298,7 +311,10 @@ class ActorsAnalyzer(BaseAnalyzer):
                         # the acronym is itself a mention
                         add_mention(cluster, doc[acr.i : acr.i + 1], "acronym")
 
-        # 4. bare titles standing for an introduced person ("the Marshal")
+        # 4. a first name alone seen before the full name ("Dr. (Ghassan) Salama")
+        self._merge_first_names(clusters)
+
+        # 5. bare titles standing for an introduced person ("the Marshal")
         if self.resolve_titles:
             self._resolve_titles(doc, clusters, taken, add_mention)
 
@@ -318,6 +334,30 @@ class ActorsAnalyzer(BaseAnalyzer):
                 "n_group": by_type.get("group", 0),
             },
         }
+
+    @staticmethod
+    def _merge_first_names(clusters: list[_Cluster]) -> None:
+        firsts: dict[str, list[_Cluster]] = {}
+        for cluster in clusters:
+            if cluster.type != "person":
+                continue
+            for name in cluster.names:
+                words = _name_words(name)
+                if len(words) > 1:
+                    firsts.setdefault(skeleton(words[0]), [])
+                    if cluster not in firsts[skeleton(words[0])]:
+                        firsts[skeleton(words[0])].append(cluster)
+        for cluster in clusters:
+            if cluster.kind != "person" or not cluster.mentions or any(len(_name_words(n)) > 1 for n in cluster.names):
+                continue
+            owners = [c for c in firsts.get(cluster.surname, []) if c is not cluster]
+            if len(owners) == 1:
+                owner = owners[0]
+                owner.mentions.extend(cluster.mentions)
+                owner.names.update(cluster.names)
+                owner.tentative = owner.tentative and cluster.tentative
+                cluster.mentions = []
+                cluster.names.clear()
 
     def _org_type(self, label: str, words: list[str]) -> str:
         if label in ("GPE", "LOC", "FAC"):

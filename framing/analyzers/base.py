@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
     from ..article import Article
-    from ..catalog import ActorCatalog
+    from ..actors.catalog import ActorCatalog
 
 __all__ = ["Analyzer", "BaseAnalyzer", "Context", "default_features"]
 

@@ -1,0 +1,129 @@
+"""Distinctive terms between groups of articles: "Fightin' Words".
+
+The weighted log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi & Quinn
+(2008, *Political Analysis* 16(4), "Fightin' Words: Lexical Feature Selection and Evaluation
+for Identifying the Content of Political Conflict"). For each group against the rest of the
+corpus and each word ``w``::
+
+    delta_w = log((y_gw + a_w) / (n_g + a_0 - y_gw - a_w)) - log((y_rw + a_w) / (n_r + a_0 - y_rw - a_w))
+    var_w   = 1 / (y_gw + a_w) + 1 / (y_rw + a_w)
+    z_w     = delta_w / sqrt(var_w)
+
+where ``y`` are word counts, ``n`` the group's and the rest's totals, and the prior
+``a_w = a_0 * (corpus frequency of w)``. Unlike raw frequency differences, ``z`` neither
+favours rare words nor drowns in function words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Any, Iterable, Mapping, Sequence
+
+from ..errors import InputTypeError, InputValueError
+
+__all__ = ["distinctive_terms", "term_counts"]
+
+_WORD = re.compile(r"[^\W\d_]{2,}(?:['’-][^\W\d_]+)*", re.UNICODE)
+
+
+def term_counts(item: Any) -> Counter:
+    """Content-word counts of a raw text, or the ``terminology.terms`` of a profile."""
+    if isinstance(item, str):
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        return Counter(w for w in (m.group(0).lower() for m in _WORD.finditer(item)) if w not in STOP_WORDS)
+    section = None
+    if isinstance(item, Mapping):
+        section = (item.get("terminology") or {}) if "terminology" in item else None
+    else:
+        sections = getattr(item, "sections", None)
+        if isinstance(sections, Mapping):
+            section = sections.get("terminology") or {}
+    if section is None:
+        raise InputTypeError(
+            f"[E072] distinctive_terms needs texts or profiles, got {type(item).__name__}."
+        )
+    terms = section.get("terms")
+    if terms is None:
+        raise InputValueError(
+            "[E073] this profile has no terminology.terms: analyze with the 'terminology' analyzer (keep_terms=True)."
+        )
+    return Counter(terms)
+
+
+def distinctive_terms(
+    items: Sequence[Any],
+    groups: Sequence[Any],
+    *,
+    top: int = 20,
+    min_count: int = 3,
+    prior: float = 1000.0,
+) -> dict[Any, list[dict[str, Any]]]:
+    """The words most distinctive of each group against all the others.
+
+    Parameters
+    ----------
+    items : sequence of str or ArticleProfile (or profile dicts)
+        Raw texts, or profiles analysed with the ``terminology`` analyzer.
+    groups : sequence
+        The group of each item (an outlet, a bias rating, ...); at least two groups.
+    top : int
+        How many words per group (the highest z-scores).
+    min_count : int
+        Ignore words seen fewer times in the whole corpus.
+    prior : float
+        ``a_0``, the total weight of the Dirichlet prior (the corpus' word distribution).
+
+    Returns
+    -------
+    dict
+        ``{group: [{"term", "z", "log_odds", "count", "rate"}]}`` with groups in order of
+        first appearance; ``rate`` is the word's count per 1,000 words in the group.
+
+    Examples
+    --------
+    >>> texts = ["the regime bombed", "the regime fell", "the government met", "the government said"]
+    >>> out = distinctive_terms(texts, ["a", "a", "b", "b"], min_count=1, top=1)
+    >>> out["a"][0]["term"], out["b"][0]["term"]
+    ('regime', 'government')
+    """
+    items = list(items)
+    groups = list(groups)
+    if len(items) != len(groups):
+        raise InputValueError(f"[E074] {len(items)} items but {len(groups)} group labels.")
+    order = list(dict.fromkeys(groups))
+    if len(order) < 2:
+        raise InputValueError("[E075] distinctive_terms needs at least two groups.")
+    if prior <= 0:
+        raise InputValueError(f"[E076] prior must be positive, got {prior}.")
+    by_group: dict[Any, Counter] = {g: Counter() for g in order}
+    for item, group in zip(items, groups):
+        by_group[group].update(term_counts(item))
+    total = Counter()
+    for counts in by_group.values():
+        total.update(counts)
+    vocab = [w for w, c in total.items() if c >= min_count]
+    n_all = sum(total[w] for w in vocab)
+    out: dict[Any, list[dict[str, Any]]] = {}
+    if n_all == 0:
+        return {g: [] for g in order}
+    alpha = {w: prior * total[w] / n_all for w in vocab}
+    for group in order:
+        counts = by_group[group]
+        n_g = sum(counts[w] for w in vocab)
+        n_r = n_all - n_g
+        scored = []
+        for w in vocab:
+            a = alpha[w]
+            y_g, y_r = counts[w], total[w] - counts[w]
+            delta = math.log((y_g + a) / (n_g + prior - y_g - a)) - math.log((y_r + a) / (n_r + prior - y_r - a))
+            z = delta / math.sqrt(1.0 / (y_g + a) + 1.0 / (y_r + a))
+            scored.append((z, delta, w, y_g))
+        scored.sort(key=lambda s: (-s[0], s[2]))
+        out[group] = [
+            {"term": w, "z": z, "log_odds": delta, "count": y_g, "rate": 1000.0 * y_g / n_g if n_g else None}
+            for z, delta, w, y_g in scored[:top]
+        ]
+    return out
