@@ -115,13 +115,16 @@ def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str,
         return x
 
     owner: dict[str, int] = {}
+    articles_of: dict[int, set[int]] = {n: {index} for n, (index, _, _) in enumerate(nodes)}  # root -> articles
     for n, (index, _, item) in enumerate(nodes):
         for key in sorted(_keys(item, cat, ambiguous)):
             if key in owner:
                 a, b = find(owner[key]), find(n)
                 # never merge two actors of one article through a shared key
-                if a != b and not ({nodes[m][0] for m in range(len(nodes)) if find(m) == a} & {nodes[m][0] for m in range(len(nodes)) if find(m) == b}):
-                    parent[max(a, b)] = min(a, b)
+                if a != b and not (articles_of[a] & articles_of[b]):
+                    root, child = min(a, b), max(a, b)
+                    parent[child] = root
+                    articles_of[root] |= articles_of.pop(child)
             else:
                 owner[key] = n
     groups: dict[int, list[int]] = defaultdict(list)
