@@ -1,34 +1,121 @@
-"""Compare the two seed articles: the same Moscow meeting told by two outlets.
+"""Compare two outlets' coverage of one event: the Moscow meeting of February 2020.
 
-Reads ../shared/seeds when present. Run: ``make demo`` or ``python examples/compare_libya.py``.
+Reads the two seed articles from ``../shared/seeds`` (beside this repository) when they
+are there, else the two short example articles shipped in ``examples/data``. Prints, side
+by side: the names and labels each article gives each actor (the narrator's apart from
+quoted ones), who is quoted and how, sentiment toward each actor, and readability. Writes
+an HTML report next to the working directory.
+
+    python examples/compare_libya.py [--seeds DIR] [--html report.html]
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 import framing
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+HERE = Path(__file__).resolve().parent
+SEEDS = HERE.parent.parent / "shared" / "seeds"
+FALLBACK = HERE / "data"
+CATALOG = HERE / "catalogs" / "libya.toml"
 
 
-def load_articles() -> list[framing.Article]:
-    files = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    if len(files) < 2:
-        sys.exit(f"seed articles not found in {SEEDS}")
-    return [framing.Article(text=f.read_text(encoding="utf-8"), id=f.stem[:3]) for f in files]
+def load_articles(seeds: Path) -> list[framing.Article]:
+    files = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
+    if len(files) >= 2:
+        print(f"Reading the seed articles in {seeds}")
+    else:
+        files = sorted(FALLBACK.glob("*.txt"))
+        print(f"No seed articles in {seeds}; using the example articles in {FALLBACK}")
+    return [framing.read_text(f, id=f.stem.split("_")[0] if f.stem[:3].isdigit() else f.stem) for f in files]
 
 
-def main() -> None:
-    articles = load_articles()
-    profiles = list(framing.analyze_many(articles, analyzers=["readability"]))
-    names = [p.id for p in profiles]
-    print("Readability".ljust(32) + "".join(n.rjust(12) for n in names))
-    for key in profiles[0].readability:
-        row = [p.readability[key] for p in profiles]
-        print(key.ljust(32) + "".join(("—" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v)).rjust(12) for v in row))
+def show_terms(comparison: framing.Comparison, top: int = 8) -> None:
+    units = comparison.units
+    print("\n== Who is named how (narrator's labels; [quoted labels]) ==")
+    people = [a for a in comparison.actors if a["type"] != "place"][:top]
+    for actor in people:
+        print(f"\n{actor['name']} ({actor['type']})")
+        for unit in units:
+            s = actor["articles"].get(unit)
+            if s is None:
+                print(f"  {unit:>14}: not mentioned")
+                continue
+            names = ", ".join(s["names"]) or "-"
+            labels = ", ".join(s["narrator_labels"])
+            quoted = ", ".join(s["quoted_labels"])
+            line = f"  {unit:>14}: {names}"
+            if labels:
+                line += f" | labels: {labels}"
+            if quoted:
+                line += f" | [{quoted}]"
+            print(line)
+            roles = s["roles"]
+            if roles["agent"] or roles["patient"]:
+                print(f"  {'':>14}  does: {', '.join(roles['agent']) or '-'}; undergoes: {', '.join(roles['patient']) or '-'}")
+
+
+def show_attribution(comparison: framing.Comparison) -> None:
+    print("\n== Who is quoted, and how ==")
+    for unit in comparison.units:
+        mix = comparison.attribution_mix(unit)
+        m = comparison.metrics[unit]
+        share = m.get("attribution__share_words_attributed")
+        anon = m.get("attribution__anonymous_share")
+        print(f"\n{unit}: {sum(mix.values())} attributions {mix}")
+        print(f"  share of words in attributed content: {share:.0%}" if share is not None else "  share of words: n/a")
+        print(f"  anonymous share: {anon:.0%}" if anon is not None else "  anonymous share: n/a")
+        for src in comparison.sources(unit, top=6):
+            print(f"  - {src['source']} ({src['source_type']}): {src['n']} {src['kinds']}")
+
+
+def show_sentiment(comparison: framing.Comparison, top: int = 8) -> None:
+    print("\n== Sentiment toward actors (mean per mention, -1 ... +1) ==")
+    units = comparison.units
+    print(f"{'actor':<32}" + "".join(f"{u:>16}" for u in units))
+    for actor in comparison.actors[: top * 2]:
+        cells = []
+        for unit in units:
+            sent = (actor["articles"].get(unit) or {}).get("sentiment")
+            cells.append(f"{sent['score']:+.2f} (n={sent['n']})" if sent else "-")
+        if any(c != "-" for c in cells):
+            print(f"{actor['name'][:31]:<32}" + "".join(f"{c:>16}" for c in cells))
+
+
+def show_readability(comparison: framing.Comparison) -> None:
+    print("\n== Readability ==")
+    units = comparison.units
+    print(f"{'formula':<32}" + "".join(f"{u:>16}" for u in units))
+    for key in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+                "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score"):
+        vals = [comparison.metrics[u].get(f"readability__{key}") for u in units]
+        print(f"{key:<32}" + "".join(f"{v:>16.1f}" if v is not None else f"{'-':>16}" for v in vals))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder with the articles (default: ../shared/seeds)")
+    parser.add_argument("--html", type=Path, default=Path("libya_report.html"), help="where to write the HTML report")
+    args = parser.parse_args(argv)
+
+    articles = load_articles(args.seeds)
+    catalog = framing.ActorCatalog.load(CATALOG)
+    profiles = list(framing.analyze_many(articles, catalog=catalog))
+    for p in profiles:
+        if p.error:
+            print(f"could not analyze {p.id}: {p.error}", file=sys.stderr)
+    comparison = framing.compare(profiles, catalog=catalog)
+    show_terms(comparison)
+    show_attribution(comparison)
+    show_sentiment(comparison)
+    show_readability(comparison)
+    comparison.to_html(args.html, title="Two outlets, one meeting: Moscow, February 2020")
+    print(f"\nHTML report: {args.html.resolve()}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -22,6 +22,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _VOWELS = set("aeiouy")
+_PARTICLES = frozenset({"al", "el"})
 _DIGRAPHS = (("ph", "f"), ("kh", "k"), ("ck", "k"), ("q", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("w", "v"), ("j", "j"), ("dj", "j"), ("dzh", "j"), ("zh", "j"), ("ts", "z"), ("c", "k"), ("x", "ks"))
 
 
@@ -63,8 +64,9 @@ def skeleton(word: str) -> str:
 
 def name_key(name: str) -> str:
     """Key of a whole name: skeletons of its words without name prefixes (al-, el-)."""
-    words = [strip_prefix(w) for w in normalize_name(strip_prefix(name.strip())).split()]
-    return " ".join(s for s in (skeleton(w) for w in words) if s)
+    words = normalize_name(name).split()
+    kept = [w for w in words if w not in _PARTICLES] or words
+    return " ".join(s for s in (skeleton(w) for w in kept) if s)
 
 
 @functools.lru_cache(maxsize=1)

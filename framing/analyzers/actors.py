@@ -167,7 +167,7 @@ class ActorsAnalyzer(BaseAnalyzer):
             parts: list[Span] = []
             start = ent.start
             for tok in ent:
-                if tok.text == "," and tok.i > start:
+                if (tok.text == "," or (tok.is_space and "\n" in tok.text)) and tok.i > start:
                     parts.append(doc[start : tok.i])
                     start = tok.i + 1
             parts.append(doc[start : ent.end])
@@ -277,6 +277,8 @@ class ActorsAnalyzer(BaseAnalyzer):
 
         # 3. organisations, places, groups; attributive person names ("Haftar forces")
         for span, label in deferred:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
             heading = _inside(headings, span.start_char, span.end_char)
             words = normalize_name(span.text).split()
             if len(span) == 1 and skeleton(strip_prefix(words[0])) in by_surname:

@@ -1,0 +1,172 @@
+"""Actors: mention detection, in-article clustering, catalogs and cross-article alignment."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import framing
+from framing.actors import ActorCatalog, align_actors, name_key, skeleton
+from framing.errors import CatalogError
+
+LIBYA = {
+    "actor": [
+        {"id": "gna", "name": "Government of National Accord", "type": "government",
+         "aliases": ["GNA", "Al-Wefaq", "Al-Wefaq government", "National Accord government"]},
+        {"id": "lna", "name": "Libyan National Army", "type": "armed_group", "aliases": ["LNA", "Haftar forces"]},
+    ]
+}
+
+
+def actors_of(text, nlp, catalog=None):
+    return framing.analyze(text, nlp=nlp, analyzers=["actors"], catalog=catalog)["actors"]
+
+
+def by_name(section):
+    return {item["name"]: item for item in section["items"]}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Haftar", "Hifter"), ("Haftar", "Hafter"), ("Sarraj", "Saraj"), ("al-Sarraj", "Saraj"), ("Fayez", "Faiz"),
+     ("Shoigu", "Shoygu"), ("Sergei", "Sergey")],
+)
+def test_transliteration_variants_share_a_skeleton(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Haftar", "Hamdan"), ("Sarraj", "Sisi"), ("Putin", "Pence")])
+def test_different_names_have_different_skeletons(a, b):
+    assert skeleton(a) != skeleton(b)
+
+
+def test_name_key_ignores_case_articles_and_prefixes():
+    assert name_key("the Al-Wefaq Government") == name_key("al wefaq government")
+
+
+def test_full_name_and_surname_are_one_actor(nlp):
+    text = "Retired Major General Khalifa Hifter met officials in Cairo. Hifter later left for Moscow."
+    section = actors_of(text, nlp)
+    person = next(i for i in section["items"] if i["type"] == "person")
+    assert [m["text"] for m in person["mentions"]] == ["Khalifa Hifter", "Hifter"]
+    for m in person["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_name_prefixes_and_first_name_alone(nlp):
+    text = ("Prime Minister Fayez al-Sarraj spoke in Tripoli. Al-Sarraj said the talks would go on. "
+            "Dr. (Ghassan) Salama met both sides. The envoy, Ghassan Salama, was hopeful.")
+    section = actors_of(text, nlp)
+    people = [i for i in section["items"] if i["type"] == "person"]
+    names = {i["name"]: {m["text"] for m in i["mentions"]} for i in people}
+    assert {"Fayez al-Sarraj", "Al-Sarraj"} <= names["Fayez al-Sarraj"]
+    assert {"Ghassan", "Salama", "Ghassan Salama"} <= names["Ghassan Salama"]
+
+
+def test_acronym_defined_in_text_joins_its_actor(nlp):
+    text = ("The Government of National Accord (GNA) suspended the talks. The GNA said on Tuesday that "
+            "it wanted guarantees.")
+    section = actors_of(text, nlp)
+    gna = next(i for i in section["items"] if "GNA" in i["aliases"])
+    assert "Government of National Accord" in gna["aliases"]
+    assert sum(m["text"] == "GNA" for m in gna["mentions"]) == 2
+
+
+def test_scraped_debris_never_becomes_an_actor(nlp):
+    text = ("Photo Credit: Russian Ministry of Defense\n\nResume conversations\n\n"
+            "Sergei Shoigu met Khalifa Haftar in Moscow on Monday, the ministry said.\n\nvideo 1234567890")
+    names = set(by_name(actors_of(text, nlp)))
+    assert not any("Photo" in n or "Resume" in n for n in names)
+    assert {"Sergei Shoigu", "Khalifa Haftar"} <= names
+
+
+def test_catalog_aliases_and_attributive_forms(nlp):
+    catalog = ActorCatalog.from_dict(LIBYA)
+    text = "Haftar forces shelled the port. The Al-Wefaq government condemned the attack, and the GNA asked for help."
+    section = actors_of(text, nlp, catalog)
+    items = {i["id"]: i for i in section["items"]}
+    assert [m["text"] for m in items["lna"]["mentions"]] == ["Haftar forces"]
+    assert {m["text"] for m in items["gna"]["mentions"]} == {"Al-Wefaq government", "GNA"}
+    assert items["gna"]["catalog_id"] == "gna"
+
+
+def test_bare_title_resolves_to_the_introduced_person(nlp):
+    text = "Marshal Khalifa Haftar arrived in Moscow. The Marshal thanked his hosts for the invitation."
+    haftar = next(i for i in actors_of(text, nlp)["items"] if i["type"] == "person")
+    assert [m["kind"] for m in haftar["mentions"]] == ["name", "title"]
+    assert haftar["mentions"][1]["text"] == "Marshal"
+
+
+def test_blank_pipeline_gives_catalog_mentions_only(blank_nlp):
+    catalog = ActorCatalog.from_dict(LIBYA)
+    section = actors_of("The GNA and Haftar forces met.", blank_nlp, catalog)
+    assert {i["id"] for i in section["items"]} == {"gna", "lna"}
+    assert actors_of("Nothing to see here.", blank_nlp)["items"] == []
+
+
+def test_ids_are_unique_and_items_ordered_by_first_mention(nlp):
+    text = "Joe Biden met Angela Merkel in Berlin. Biden and Merkel spoke. Another Joe Smith came."
+    items = actors_of(text, nlp)["items"]
+    ids = [i["id"] for i in items]
+    assert len(ids) == len(set(ids))
+    firsts = [i["mentions"][0]["start"] for i in items]
+    assert firsts == sorted(firsts)
+
+
+def test_alignment_across_articles_without_catalog(nlp):
+    a = framing.analyze("Retired Major General Khalifa Hifter met Fayez al-Sarraj. Hifter left.", id="a",
+                        nlp=nlp, analyzers=["actors"])
+    b = framing.analyze("Marshal Khalifa Haftar and Faiz Saraj spoke by phone. Haftar agreed.", id="b",
+                        nlp=nlp, analyzers=["actors"])
+    aligned = align_actors([a, b])
+    multi = {x["id"]: x["members"] for x in aligned if len(x["members"]) == 2}
+    assert len(multi) == 2
+    assert all(set(members) == {"a", "b"} for members in multi.values())
+    # deterministic ids
+    assert [x["id"] for x in align_actors([a, b])] == [x["id"] for x in aligned]
+
+
+def test_catalog_file_formats(tmp_path):
+    toml = tmp_path / "c.toml"
+    toml.write_text('[[actor]]\nid = "gna"\nname = "GNA"\naliases = ["Al-Wefaq"]\n', encoding="utf-8")
+    yaml = tmp_path / "c.yaml"
+    yaml.write_text("actor:\n  - id: gna\n    name: GNA\n    aliases: [Al-Wefaq]\n", encoding="utf-8")
+    js = tmp_path / "c.json"
+    js.write_text(json.dumps({"actors": [{"id": "gna", "name": "GNA", "aliases": ["Al-Wefaq"]}]}), encoding="utf-8")
+    for path in (toml, yaml, js):
+        assert ActorCatalog.load(path).lookup("al-wefaq").id == "gna"
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix", "code"),
+    [("not [valid", ".toml", "E065"), ("actor: 3", ".yaml", "E061"), ('{"actor": [{"name": "x"}]}', ".json", "E062"),
+     ("x", ".txt", "E064"), ("!!python/object:os.system ['ls']", ".yaml", "E065"),
+     ('[[actor]]\nid="a"\nname="A"\n[[actor]]\nid="a"\nname="B"\n', ".toml", "E060")],
+)
+def test_malformed_catalogs_raise_clear_errors(tmp_path, content, suffix, code):
+    path = tmp_path / f"bad{suffix}"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CatalogError, match=code):
+        ActorCatalog.load(path)
+
+
+def test_missing_catalog_file(tmp_path):
+    with pytest.raises(CatalogError, match="E063"):
+        ActorCatalog.load(tmp_path / "nope.toml")
+
+
+def test_seed_actors_align(seeds, nlp):
+    from pathlib import Path
+
+    texts = list(seeds.values())
+    catalog = ActorCatalog.load(Path(__file__).resolve().parents[1] / "examples" / "catalogs" / "libya.toml")
+    plain = [framing.analyze(t, id=str(i), nlp=nlp, analyzers=["actors"]) for i, t in enumerate(texts)]
+    aligned = {x["name"]: x["members"] for x in align_actors(plain)}
+    hifter = next(m for n, m in aligned.items() if "Hifter" in n or "Haftar" in n)
+    assert set(hifter) == {"0", "1"}
+    sarraj = next(m for n, m in aligned.items() if "Sarraj" in n or "Saraj" in n)
+    assert set(sarraj) == {"0", "1"}
+    with_catalog = [framing.analyze(t, id=str(i), nlp=nlp, analyzers=["actors"], catalog=catalog) for i, t in enumerate(texts)]
+    gna = next(x for x in align_actors(with_catalog, catalog) if x["id"] == "gna")
+    assert set(gna["members"]) == {"0", "1"}
