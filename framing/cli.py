@@ -118,7 +118,9 @@ def _analyze(args: argparse.Namespace, articles: list[Any]) -> list[Any]:
     from .engine import analyze_many
     from .pipeline import load_pipeline
 
-    catalog = coerce_catalog(args.catalog)
+    catalog = coerce_catalog(args.catalog)  # read (and validated) even when only profiles are given
+    if not articles:
+        return []
     analyzers = [a.strip() for a in args.analyzers.split(",") if a.strip()] if args.analyzers else None
     nlp = load_pipeline(args.model) if args.model else None
     progress = not args.no_progress and len(articles) > 5 and sys.stderr.isatty()
