@@ -19,6 +19,7 @@ titles and descriptions before it are the ``terminology`` analyzer's labels.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -67,6 +68,36 @@ def boilerplate_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int
 
 
 _PARTICLES = {"al", "el"}
+_DETERMINERS = {"the", "his", "her", "their", "our", "its", "this", "that", "a"}
+_GENERIC_MODS = frozenset({"the", "former", "then", "new", "current", "top"})
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return STOP_WORDS
+
+
+@functools.lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    """Head words of offices, ranks and roles ("leader", "president", "minister")."""
+    return frozenset(t.split()[-1] for t, kind in titles().items() if kind in ("office", "rank", "role"))
+
+
+def _modifier_run(doc: Doc, start: int, taken: set[int]) -> list[int]:
+    """Token indices of the title run right before a name ("North Korean leader" Kim)."""
+    table = titles()
+    run: list[int] = []
+    i = start - 1
+    while i >= 0 and start - i <= 6:
+        tok = doc[i]
+        if tok.is_punct or tok.is_space or tok.lower_ in _DETERMINERS or i in taken and tok.pos_ != "PROPN":
+            break
+        if not (tok.lower_ in table or tok.lower_.rstrip(".") in table or tok.pos_ in ("ADJ", "PROPN", "NOUN")):
+            break
+        run.append(i)
+        i -= 1
+    return run
 
 
 def _name_words(name: str) -> list[str]:
@@ -105,6 +136,8 @@ class _Cluster:
             return self.catalog.name
         full = [n for n in self.names if len(n.split()) > 1] if self.kind == "person" else list(self.names)
         pool = full or list(self.names)
+        if not pool:
+            return self.mentions[0]["text"] if self.mentions else "actor"
         return max(pool, key=lambda n: (self.names[n] if self.kind != "person" else len(n.split()), len(n), n))
 
 
@@ -165,14 +198,20 @@ class ActorsAnalyzer(BaseAnalyzer):
             if ent.label_ not in self.labels:
                 continue
             parts: list[Span] = []
+            possessors: set[int] = set()
             start = ent.start
             for tok in ent:
                 if (tok.text == "," or (tok.is_space and "\n" in tok.text)) and tok.i > start:
                     parts.append(doc[start : tok.i])
                     start = tok.i + 1
+                elif tok.lower_ in ("'s", "’s") and ent.label_ != "PERSON" and tok.i > start and tok.i + 1 < ent.end:
+                    # "Obama's State Department": the possessor and the organisation
+                    parts.append(doc[start : tok.i])
+                    possessors.add(len(parts) - 1)
+                    start = tok.i + 1
             parts.append(doc[start : ent.end])
-            for part in parts:
-                label = ent.label_
+            for n_part, part in enumerate(parts):
+                label = "POSSESSOR" if n_part in possessors else ent.label_
                 span = self._trim(part)
                 if len(span) == 0:
                     continue
@@ -187,9 +226,13 @@ class ActorsAnalyzer(BaseAnalyzer):
                     continue
                 if len(span) == 1 and span[0].lower_ in lower_words and not span[0].is_upper:
                     continue  # a capitalised common noun ("Bombing")
+                if label == "PERSON" and len(span) > 1 and len(span[-1]) > 3 and span[-1].lower_ in lower_words:
+                    span = span[:-1]  # "Comey memos": the name is "Comey"
                 nxt = doc[span.end] if span.end < len(doc) else None
                 if label == "ORG" and len(span) == 1 and nxt is not None and nxt.lower_ in titles():
                     continue  # "Defense" in "Russian Defense Minister": part of a title
+                if label in ("NORP", "GPE") and nxt is not None and nxt.lower_ in _title_nouns():
+                    continue  # "North Korean" in "the North Korean leader": part of a label
                 if label == "NORP" and span.root.dep_ in ("amod", "compound") and span.root.pos_ == "ADJ":
                     label = "NORP-ADJ"  # "Russian" in "Russian Defense Minister": kept only if it names a person
                 out.append((span, label))
@@ -212,7 +255,8 @@ class ActorsAnalyzer(BaseAnalyzer):
             cluster.mentions.append(
                 {"start": start, "end": end, "text": text[start:end], "kind": kind, "head": span.root.idx}
             )
-            cluster.names[span.text] += 1
+            if kind != "title":
+                cluster.names[span.text] += 1
             taken.update(range(span.start, span.end))
 
         def new_cluster(kind: str, type_: str, heading: bool) -> _Cluster:
@@ -259,7 +303,9 @@ class ActorsAnalyzer(BaseAnalyzer):
                 if first:
                     cluster = next((c for c in reversed(cands) if c.first in ("", first)), None)
                 elif cands:
-                    cluster = cands[-1]
+                    # a bare surname shared by several people ("Macron" after Emmanuel and
+                    # Brigitte Macron) goes to the one the article talks about most
+                    cluster = max(cands, key=lambda c: (len(c.mentions), -clusters.index(c)))
                 else:  # a first name alone ("Hillary") or a surname not yet seen
                     cluster = by_key.get("first:" + surname)
                 if cluster is None:
@@ -281,11 +327,21 @@ class ActorsAnalyzer(BaseAnalyzer):
                 continue
             heading = _inside(headings, span.start_char, span.end_char)
             words = normalize_name(span.text).split()
+            if len(span) > 1 and any(t.text == "-" for t in span):
+                # "anti-Obama", "Trump-Abe": a known person inside a hyphenated compound
+                known = [t for t in span if t.text != "-" and skeleton(strip_prefix(t.lower_)) in by_surname]
+                if known:
+                    for t in known:
+                        cands = by_surname[skeleton(strip_prefix(t.lower_))]
+                        cluster = max(cands, key=lambda c: (len(c.mentions), -clusters.index(c)))
+                        add_mention(cluster, doc[t.i : t.i + 1], "surname")
+                    continue
             if len(span) == 1 and skeleton(strip_prefix(words[0])) in by_surname:
-                cluster = by_surname[skeleton(strip_prefix(words[0]))][-1]
+                cands = by_surname[skeleton(strip_prefix(words[0]))]
+                cluster = max(cands, key=lambda c: (len(c.mentions), -clusters.index(c)))
                 add_mention(cluster, span, "surname")
                 continue
-            if label == "NORP-ADJ":
+            if label in ("NORP-ADJ", "POSSESSOR") and not (label == "POSSESSOR" and span.root.ent_type_ in ("GPE", "ORG")):
                 continue
             key = name_key(span.text)
             raw = span.text.strip()
@@ -316,7 +372,10 @@ class ActorsAnalyzer(BaseAnalyzer):
         # 4. a first name alone seen before the full name ("Dr. (Ghassan) Salama")
         self._merge_first_names(clusters)
 
-        # 5. bare titles standing for an introduced person ("the Marshal")
+        # 5. the article's own names where the NER missed them
+        self._propagate(doc, clusters, taken, debris, add_mention)
+
+        # 6. bare titles standing for an introduced person ("the Marshal")
         if self.resolve_titles:
             self._resolve_titles(doc, clusters, taken, add_mention)
 
@@ -376,37 +435,117 @@ class ActorsAnalyzer(BaseAnalyzer):
         return "organization"
 
     def _resolve_titles(self, doc: Doc, clusters: list[_Cluster], taken: set[int], add_mention: Any) -> None:
+        """Bare titles that stand for a person the article introduced with that title:
+        "the Marshal", "the North Korean leader", "the former FBI director"."""
         table = titles()
-        # title noun -> (first char offset where known, cluster); built in text order
-        events: list[tuple[int, str, _Cluster]] = []
+        title_words = {w for t, kind in table.items() if kind in ("rank", "office", "role") for w in t.split()} - {"of", "the"}
+        parsed = doc.has_annotation("DEP")
+        # (char offset, title word, cluster, modifier words) in text order
+        events: list[tuple[int, str, _Cluster, frozenset[str]]] = []
         for cluster in clusters:
-            if cluster.kind != "person":
+            if cluster.kind != "person" or cluster.type != "person":
                 continue
             for m in cluster.mentions:
-                first_tok = doc.char_span(m["start"], m["end"], alignment_mode="expand")
-                if first_tok is None:
+                span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+                if span is None:
                     continue
-                i = first_tok.start - 1
-                while i >= 0 and (doc[i].lower_ in table or doc[i].lower_.rstrip(".") in table):
-                    if doc[i].lower_ not in ("retired",) and table.get(doc[i].lower_) in ("rank", "office", "role"):
-                        events.append((m["start"], doc[i].lower_, cluster))
-                    i -= 1
+                run = _modifier_run(doc, span.start, taken)
+                words = frozenset(doc[k].lower_ for k in run)
+                for k in run:
+                    if doc[k].lower_ in title_words:
+                        events.append((m["start"], doc[k].lower_, cluster, words))
+                if parsed:  # "Comey, the former FBI director," and "the FBI director, James Comey"
+                    root = span.root
+                    nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+                    if root.dep_ == "appos" and root.head.i < span.start:
+                        nouns.append(root.head)
+                    for noun in nouns:
+                        if noun.lower_ in title_words:
+                            mods = frozenset(t.lower_ for t in noun.subtree if t.i < noun.i)
+                            events.append((m["start"], noun.lower_, cluster, mods))
         if not events:
             return
         events.sort(key=lambda e: e[0])
         pointer = 0
-        current: dict[str, _Cluster] = {}
+        current: dict[str, list[tuple[_Cluster, frozenset[str]]]] = {}
         for tok in doc:
             while pointer < len(events) and events[pointer][0] <= tok.idx:
-                current[events[pointer][1]] = events[pointer][2]
+                _, word, cluster, mods = events[pointer]
+                current.setdefault(word, []).append((cluster, mods))
                 pointer += 1
             if tok.i in taken or tok.lower_ not in current or tok.i == 0:
                 continue
-            prev = doc[tok.i - 1]
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if prev.lower_ != "the" or (nxt is not None and (nxt.pos_ == "PROPN" or nxt.i in taken or nxt.lower_ == "of")):
+            if nxt is not None and (nxt.i in taken or nxt.lower_ == "of" or (nxt.text[:1].isupper() and nxt.pos_ == "PROPN")):
                 continue
-            add_mention(current[tok.lower_], doc[tok.i : tok.i + 1], "title")
+            # walk back over modifiers to a determiner: "the former FBI director", "his Japanese counterpart"
+            i = tok.i - 1
+            while i >= 0 and tok.i - i <= 5 and (doc[i].is_alpha or "-" in doc[i].text) and doc[i].lower_ not in _DETERMINERS:
+                if doc[i].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and doc[i].lower_ not in ("former", "fired", "then"):
+                    break
+                i -= 1
+            if i < 0 or doc[i].lower_ not in _DETERMINERS:
+                continue
+            first = i + 1
+            while first < tok.i and first in taken:
+                first += 1
+            for k in range(first, tok.i):
+                if k in taken:
+                    first = k + 1
+            mods = {doc[k].lower_ for k in range(i + 1, tok.i)}
+            candidates = current[tok.lower_]
+            best = next((c for c, cm in reversed(candidates) if mods & cm - _GENERIC_MODS), None) or candidates[-1][0]
+            add_mention(best, doc[first : tok.i + 1], "title")
+
+    def _propagate(self, doc: Doc, clusters: list[_Cluster], taken: set[int], debris: list[tuple[int, int]], add_mention: Any) -> None:
+        """Find the article's own actor names where the NER missed them ("Trump" in a heading)."""
+        stop = _stop_words()
+        table = titles()
+        aliases: dict[tuple[str, ...], _Cluster | None] = {}
+
+        def register(words: tuple[str, ...], cluster: _Cluster) -> None:
+            if len(words) == 1 and (words[0] in stop or words[0] in table or len(words[0]) < 3):
+                return
+            owner = aliases.get(words, cluster)
+            aliases[words] = cluster if owner is cluster else None  # ambiguous: two actors share it
+
+        for cluster in clusters:
+            if cluster.tentative or not cluster.mentions:
+                continue
+            for m in cluster.mentions:
+                if m["kind"] == "title":
+                    continue
+                span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+                words = tuple(t.lower_ for t in span) if span is not None else ()
+                if not words or len(words) > 5:
+                    continue
+                register(words, cluster)
+                if cluster.kind == "person" and len(words) > 1:
+                    register(words[-1:], cluster)
+        if not aliases:
+            return
+        longest = max(len(k) for k in aliases)
+        lowered = [t.lower_ for t in doc]
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in taken or not tok.text[:1].isupper():
+                i += 1
+                continue
+            hit = None
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                key = tuple(lowered[i : i + n])
+                if key in aliases and not any(k in taken for k in range(i, i + n)):
+                    hit = (n, aliases[key])
+                    break
+            if hit is None or hit[1] is None:
+                i += 1
+                continue
+            n, cluster = hit
+            span = doc[i : i + n]
+            if not _inside(debris, span.start_char, span.end_char):
+                add_mention(cluster, span, "surname" if n == 1 and cluster.kind == "person" else "name")
+            i += n
 
     def _items(self, clusters: list[_Cluster], doc: Doc) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []
