@@ -334,8 +334,6 @@ class Comparison:
 
 
 def _label(score: float) -> str:
-    if score <= -0.05:
-        return "negative"
-    if score >= 0.05:
-        return "positive"
-    return "neutral"
+    from .sentiment.api import score_label
+
+    return score_label(score)

@@ -75,7 +75,7 @@ def test_allsides_mixed_with_bad_input(nlp):
     for i, (item, profile) in enumerate(zip(items, profiles)):
         expected_id = item["id"] if isinstance(item, dict) and "id" in item else str(i)
         assert profile.id == expected_id
-        text = item["text"] if isinstance(item, dict) else item
+        text = item.get("text") if isinstance(item, dict) else item
         if isinstance(text, str):
             assert profile.error is None, profile.error
             _check_contract(profile, text)

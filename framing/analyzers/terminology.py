@@ -73,7 +73,7 @@ class TerminologyAnalyzer(BaseAnalyzer):
 
     name = "terminology"
     version = "1"
-    requires: tuple[str, ...] = ("actors",)
+    requires: tuple[str, ...] = ("actors", "attribution")
 
     def __init__(self, contested: ContestedTerms | None = None, keep_terms: bool = True):
         self.contested = contested

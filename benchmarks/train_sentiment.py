@@ -1,0 +1,71 @@
+"""Train the shipped target-sentiment model on NewsMTSC train and write it as plain arrays.
+
+    python benchmarks/train_sentiment.py [--data ../shared/data/newsmtsc/train.jsonl] [--C 0.3]
+
+Writes ``framing/sentiment/data/model.json`` (metadata and feature names) and ``model.npz``
+(coefficients). Deterministic: fixed seed, sorted vocabulary, liblinear-free lbfgs solver.
+NewsMTSC: Hamborg & Donnay, EACL 2021, github fhamborg/NewsMTSC, MIT license.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _newsmtsc import DEFAULT, LABELS, build_matrix, featurize_all, load  # noqa: E402
+
+import framing  # noqa: E402
+from framing.sentiment.features import FEATURES_VERSION  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "framing" / "sentiment" / "data"
+SEED = 13
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT)
+    parser.add_argument("--C", type=float, default=0.3, help="inverse regularisation strength")
+    parser.add_argument("--min-df", type=int, default=2, help="keep features seen in at least this many targets")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"NewsMTSC train file not found: {args.data}", file=sys.stderr)
+        return 2
+    from sklearn.linear_model import LogisticRegression
+
+    rows = load(args.data)
+    nlp = framing.load_pipeline()
+    feats, y, _ = featurize_all(rows, nlp)
+    X, names = build_matrix(feats, min_df=args.min_df)
+    clf = LogisticRegression(C=args.C, max_iter=3000, random_state=SEED)
+    clf.fit(X, y)
+    classes = [LABELS[c] for c in clf.classes_]
+    args.out.mkdir(parents=True, exist_ok=True)
+    meta = {
+        "name": "framing target sentiment (logistic regression)",
+        "source": "NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021; github fhamborg/NewsMTSC; MIT license)",
+        "license": "MIT (weights derived from MIT-licensed data)",
+        "command": "python benchmarks/train_sentiment.py" + (f" --C {args.C}" if args.C != 0.3 else ""),
+        "seed": SEED,
+        "C": args.C,
+        "min_df": args.min_df,
+        "n_targets": int(len(y)),
+        "spacy_pipeline": framing.pipeline.pipeline_name(nlp),
+        "features_version": FEATURES_VERSION,
+        "classes": classes,
+        "features": names,
+    }
+    (args.out / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    np.savez_compressed(args.out / "model.npz", coef=clf.coef_.astype(np.float32), intercept=clf.intercept_.astype(np.float32))
+    print(f"trained on {len(y)} targets, {len(names)} features; wrote {args.out}/model.json and model.npz")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

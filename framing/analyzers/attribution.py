@@ -1,0 +1,215 @@
+"""The ``attribution`` analyzer: who is quoted or cited, how, and how much of the article rests on it.
+
+Items: ``{kind, cue, source, content, content_parts, source_type, actor}`` with character
+spans into the text (see :mod:`framing.attribution.extract` for the rules). Metrics:
+
+- ``attributions_per_100_words``;
+- ``share_sentences_attributed``: sentences holding a cue or attributed content;
+- ``share_words_attributed``: words inside attributed content — how much of the article
+  rests on what others said;
+- ``direct_share``, ``anonymous_share``: shares of the attributions;
+- ``n_sources`` (distinct), ``source_entropy`` (Shannon entropy, bits, of the distribution
+  of attributions over distinct sources: 0 = one voice), and ``source_types`` shares.
+
+Without a dependency parse (a blank pipeline) only "according to" phrases and quotations
+closed by a speech verb are found, by surface patterns.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from ..attribution.extract import Attribution, extract
+from ..attribution.lexicon import CueLexicon, default_lexicon
+from ..terminology.voice import RangeIndex, quote_ranges
+from .base import BaseAnalyzer, Context
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["AttributionAnalyzer", "SOURCE_TYPES"]
+
+SOURCE_TYPES = ("person", "organization", "media", "anonymous", "unknown")
+_ANONYMOUS_HEADS = {"source", "sources", "official", "officials", "aide", "aides", "insider", "insiders", "person",
+                    "people", "diplomat", "diplomats", "someone", "witness", "witnesses", "resident", "residents",
+                    "observer", "observers", "expert", "experts", "analyst", "analysts", "activist", "activists",
+                    "spokesman", "spokeswoman", "spokesperson", "member", "members", "staffer", "staffers"}
+_MEDIA_WORDS = {"agency", "newspaper", "news", "media", "reuters", "tass", "afp", "ap", "bbc", "cnn", "times", "post",
+                "journal", "report", "reports", "reported", "television", "tv", "channel", "outlet", "outlets", "ria",
+                "interfax", "xinhua", "al-jazeera", "aljazeera", "sputnik", "press", "broadcaster", "network", "magazine",
+                "daily", "tribune", "herald", "guardian", "telegraph", "bloomberg", "politico", "axios", "breitbart",
+                "fox", "msnbc", "nbc", "abc", "cbs", "npr", "radio", "website"}
+_ORG_WORDS = {"ministry", "government", "department", "office", "council", "committee", "campaign", "army", "police",
+              "military", "administration", "kremlin", "pentagon", "party", "commission", "court", "agency", "mission",
+              "organization", "organisation", "union", "bank", "company", "group", "house", "senate", "congress",
+              "parliament", "embassy", "presidency", "cabinet", "authorities", "forces", "command", "center", "centre",
+              "institute", "foundation", "university", "board", "spokesman"}
+_PERSON_PRONOUNS = {"he", "she", "i", "him", "her", "me"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SURFACE_CUE = re.compile(r"\b(said|says|told|added|stated|wrote|according to)\b", re.IGNORECASE)
+
+
+class AttributionAnalyzer(BaseAnalyzer):
+    """Find attributions and measure how much of the article rests on them.
+
+    Parameters
+    ----------
+    min_ratio : float
+        Minimum learned P(cue | lemma) for a verb or noun to count as a cue.
+    lexicon : CueLexicon or None
+        A cue lexicon; ``None`` uses the shipped one (PolNeAR train).
+    """
+
+    name = "attribution"
+    version = "1"
+    requires: tuple[str, ...] = ("actors",)
+
+    def __init__(self, min_ratio: float = 0.3, lexicon: CueLexicon | None = None):
+        self.min_ratio = min_ratio
+        self.lexicon = lexicon
+
+    def _lexicon(self) -> CueLexicon:
+        base = self.lexicon if self.lexicon is not None else default_lexicon()
+        if base.min_ratio != self.min_ratio:
+            base = base.with_threshold(self.min_ratio)
+            if self.lexicon is None:
+                self.lexicon = base
+        return base
+
+    def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
+        text = context.text
+        quotes = quote_ranges(text)
+        if doc.has_annotation("DEP"):
+            found = extract(doc, self._lexicon(), quotes)
+        else:
+            found = _surface(doc, quotes)
+        mentions = _mention_index(context.results.get("actors"))
+        items = []
+        for att in found:
+            source_type, actor = self._source_type(doc, att, mentions)
+            item: dict[str, Any] = {
+                "kind": att.kind,
+                "cue": context.span(*att.cue),
+                "source": context.span(*att.source) if att.source else None,
+                "content": context.span(*att.content) if att.content else None,
+                "source_type": source_type,
+                "actor": actor,
+            }
+            if len(att.content_parts) > 1:
+                item["content_parts"] = [context.span(s, e) for s, e in att.content_parts]
+            items.append(item)
+        items.sort(key=lambda i: (i["cue"]["start"], i["cue"]["end"]))
+        return {"items": items, "metrics": self._metrics(doc, items, found)}
+
+    # -- sources --------------------------------------------------------------------------
+    @staticmethod
+    def _source_type(doc: Doc, att: Attribution, mentions: list[tuple[int, int, str, str]]) -> tuple[str, str | None]:
+        if att.source is None:
+            return "unknown", None
+        start, end = att.source
+        actor, actor_type = None, None
+        best = 0
+        for m_start, m_end, actor_id, a_type in mentions:
+            if m_start >= end:
+                break
+            overlap = min(m_end, end) - max(m_start, start)
+            if overlap > best:
+                best, actor, actor_type = overlap, actor_id, a_type
+        span = doc.char_span(start, end, alignment_mode="expand")
+        words = [w.lower() for w in _WORD.findall(doc.text[start:end])]
+        head = att.source_token.lower_ if att.source_token is not None else (words[-1] if words else "")
+        has_name = span is not None and any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN" for t in span)
+        if actor_type == "media" or (set(words) & _MEDIA_WORDS and head in _MEDIA_WORDS | {"agency"}):
+            return "media", actor
+        if actor_type == "person" or head in _PERSON_PRONOUNS:
+            return "person", actor
+        if actor_type in ("organization", "government", "armed_group", "place", "group"):
+            return "organization", actor
+        if not has_name and (head in _ANONYMOUS_HEADS or head.rstrip("s") in _ANONYMOUS_HEADS):
+            return "anonymous", actor
+        if span is not None and any(t.ent_type_ == "PERSON" for t in span):
+            return "person", actor
+        if span is not None and any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in span) or set(words) & _ORG_WORDS:
+            return "organization", actor
+        return "unknown", actor
+
+    # -- metrics --------------------------------------------------------------------------
+    @staticmethod
+    def _metrics(doc: Doc, items: list[dict[str, Any]], found: list[Attribution]) -> dict[str, Any]:
+        words = [t for t in doc if not (t.is_punct or t.is_space)]
+        n_words = len(words)
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else []
+        n = len(items)
+        content = RangeIndex([(p[0], p[1]) for a in found for p in (a.content_parts or ([a.content] if a.content else []))])
+        attributed_words = sum(1 for t in words if content.covers(t.idx, t.idx + len(t)))
+        touched = RangeIndex([(p[0], p[1]) for a in found for p in [a.cue, *a.content_parts]])
+        n_sent_attr = sum(1 for s in sents if _touches(touched, s.start_char, s.end_char))
+        sources = Counter(
+            (i["actor"] or (i["source"]["text"].lower() if i["source"] else f"({i['source_type']})")) for i in items
+        )
+        types = Counter(i["source_type"] for i in items)
+        entropy = -sum((c / n) * math.log2(c / n) for c in sources.values()) if n else None
+        return {
+            "n_attributions": n,
+            "attributions_per_100_words": 100.0 * n / n_words if n_words else None,
+            "share_sentences_attributed": n_sent_attr / len(sents) if sents else None,
+            "share_words_attributed": attributed_words / n_words if n_words else None,
+            "direct_share": sum(1 for i in items if i["kind"] in ("direct", "mixed")) / n if n else None,
+            "anonymous_share": types["anonymous"] / n if n else None,
+            "n_sources": len(sources),
+            "source_entropy": entropy,
+            "source_types": {t: (types[t] / n if n else None) for t in SOURCE_TYPES},
+        }
+
+
+def _touches(index: RangeIndex, start: int, end: int) -> bool:
+    import bisect
+
+    k = bisect.bisect_right(index.starts, end - 1) - 1
+    return k >= 0 and index.ends[k] > start
+
+
+def _mention_index(section: dict[str, Any] | None) -> list[tuple[int, int, str, str]]:
+    out = []
+    for item in (section or {}).get("items") or []:
+        for m in item["mentions"]:
+            out.append((m["start"], m["end"], item["id"], item["type"]))
+    out.sort()
+    return out
+
+
+def _surface(doc: Doc, quotes: list[tuple[int, int]]) -> list[Attribution]:
+    """Without a parse: "according to X" and speech verbs, content = the sentence's quotes."""
+    text = doc.text
+    index = RangeIndex(quotes)
+    out = []
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
+        s0, s1 = sent.start_char, sent.end_char
+        for m in _SURFACE_CUE.finditer(text, s0, s1):
+            if index.covers(m.start(), m.end()):
+                continue
+            parts = [(a, b) for a, b in quotes if s0 <= a and b <= s1]
+            if m.group(1).lower() == "according to":
+                rest = text[m.end():s1]
+                src_end = m.end() + (re.search(r"[,.;]", rest).start() if re.search(r"[,.;]", rest) else len(rest))
+                src = (m.end() + (len(rest) - len(rest.lstrip())), src_end)
+                content = (s0, m.start()) if m.start() - s0 > s1 - src_end else (src_end, s1)
+                content = _strip(text, *content)
+                out.append(Attribution("according_to", (m.start(), m.end()), src if src[1] > src[0] else None,
+                                       content, [content] if content else []))
+            elif parts:
+                content = (parts[0][0], parts[-1][1])
+                out.append(Attribution("direct", (m.start(), m.end()), None, content, parts))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return (start, end) if end > start else None

@@ -1,0 +1,108 @@
+"""The ``sentiment`` analyzer: sentiment toward each actor, per mention, with the evidence.
+
+Every mention the ``actors`` analyzer found is scored in its sentence by the target-aware
+model (:mod:`framing.sentiment`), so "Haftar forces bombed the port, killing three
+civilians" is negative toward Haftar's forces even in an otherwise neutral article. Per
+actor: the mean score, label counts, the number of mentions, and the most negative and most
+positive mentions with their sentences as evidence. A whole-article VADER score is not
+reported: it saturates on long texts and says nothing about any actor.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from ..sentiment.api import BACKENDS, score_label, score_targets
+from ..terminology.voice import RangeIndex, quote_ranges
+from .base import BaseAnalyzer, Context
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["SentimentAnalyzer"]
+
+
+class SentimentAnalyzer(BaseAnalyzer):
+    """Target-dependent sentiment toward every actor of the article.
+
+    Parameters
+    ----------
+    backend : {"model", "vader"}
+        The shipped logistic-regression model (default) or VADER on each mention's clause.
+    types : tuple of str or None
+        Actor types to score (default: all but places).
+    """
+
+    name = "sentiment"
+    version = "1"
+    requires: tuple[str, ...] = ("actors",)
+
+    def __init__(self, backend: str = "model", types: tuple[str, ...] | None = None):
+        if backend not in BACKENDS:
+            from ..errors import InputValueError
+
+            raise InputValueError(f"[E100] unknown sentiment backend {backend!r}; choose one of {BACKENDS}.")
+        self.backend = backend
+        self.types = types
+
+    def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
+        text = context.text
+        items = [i for i in (context.results.get("actors") or {}).get("items") or []
+                 if (i["type"] != "place" if self.types is None else i["type"] in self.types)]
+        quotes = RangeIndex(quote_ranges(text))
+        targets: list[tuple[str, dict[str, Any]]] = [(item["id"], m) for item in items for m in item["mentions"]]
+        spans = [(m["start"], m["end"]) for _, m in targets]
+        results = score_targets(doc, spans, backend=self.backend, quoted=[quotes.covers(s, e) for s, e in spans]) if spans else []
+        per_actor: dict[str, list[tuple[dict[str, Any], Any]]] = {}
+        for (actor_id, mention), result in zip(targets, results):
+            per_actor.setdefault(actor_id, []).append((mention, result))
+        has_sents = doc.has_annotation("SENT_START")
+        actors_out: dict[str, Any] = {}
+        all_scores: list[float] = []
+        labels_all: Counter = Counter()
+        for actor_id, scored in per_actor.items():
+            scores = [r.score for _, r in scored]
+            labels = Counter(r.label for _, r in scored)
+            all_scores.extend(scores)
+            labels_all.update(labels)
+            mean = sum(scores) / len(scores)
+            neg_m, neg_r = min(scored, key=lambda mr: mr[1].score)
+            pos_m, pos_r = max(scored, key=lambda mr: mr[1].score)
+            actors_out[actor_id] = {
+                "score": mean,
+                "label": score_label(mean),
+                "n": len(scores),
+                "labels": {k: labels.get(k, 0) for k in ("negative", "neutral", "positive")},
+                "most_negative": self._evidence(doc, context, neg_m, neg_r, has_sents),
+                "most_positive": self._evidence(doc, context, pos_m, pos_r, has_sents),
+                "mentions": [{"start": m["start"], "end": m["end"], "score": r.score, "label": r.label} for m, r in scored],
+            }
+        n = len(all_scores)
+        return {
+            "backend": self.backend,
+            "actors": actors_out,
+            "metrics": {
+                "mean_score": sum(all_scores) / n if n else None,
+                "share_negative": labels_all["negative"] / n if n else None,
+                "share_positive": labels_all["positive"] / n if n else None,
+                "n_scored": n,
+            },
+        }
+
+    @staticmethod
+    def _evidence(doc: Doc, context: Context, mention: dict[str, Any], result: Any, has_sents: bool) -> dict[str, Any]:
+        span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        if span is not None and len(span) and has_sents:
+            sent = span[0].sent
+            start, end = sent.start_char, sent.end_char
+            while end > start and context.text[end - 1].isspace():
+                end -= 1
+        else:
+            start, end = max(0, mention["start"] - 120), min(len(context.text), mention["end"] + 120)
+        return {
+            "score": result.score,
+            "label": result.label,
+            "mention": context.span(mention["start"], mention["end"]),
+            "context": context.span(start, end),
+        }

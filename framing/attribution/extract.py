@@ -1,0 +1,305 @@
+"""Rule-based attribution extraction on a dependency parse.
+
+An attribution links a *cue* ("said", "according to", "believes"), a *source* (who says it)
+and a *content* (what is said). The rules:
+
+1. **Cue verbs** come from a lexicon learned on PolNeAR train (:mod:`.lexicon`): a verb is a
+   cue when its lemma heads gold cues often enough and the parse gives it a speaker or a
+   content ("X said ...", "..., X said", "X told reporters that ...", "X believes ...").
+2. **Source**: the verb's subject, the agent of a passive ("was quoted by X"), or the subject
+   inherited from the governing verb for participles and nested cues ("..., adding that",
+   "the agency quoted Shoigu as saying that": the agency is the source of *quoted*, Shoigu
+   of *saying*).
+3. **Content**: the clausal complement (``ccomp``, ``xcomp``), else the object, else the
+   quotation in or right before the sentence, else what follows a colon.
+4. **"according to X"**: cue "according to", source X, content the rest of the clause.
+5. **Kind**: ``direct`` when the content is inside quotation marks, ``mixed`` when partly,
+   ``according_to``, ``indirect`` for reported speech, ``other`` for beliefs and intentions
+   (lemmas such as *believe*, *want*, *fear*).
+
+Everything runs in one pass over the tokens with per-sentence quote lookups: linear in the
+length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from .lexicon import CueLexicon
+
+__all__ = ["Attribution", "coarse_pos", "extract"]
+
+_BELIEF = {"believe", "think", "want", "fear", "hope", "feel", "expect", "worry", "doubt", "suspect", "assume",
+           "consider", "wish", "prefer", "like", "love", "hate", "know", "understand", "seem", "appear", "agree",
+           "support", "oppose", "favor", "plan", "intend", "decide", "refuse", "decline", "try", "seek", "need"}
+_NO_OBJECT_CONTENT = {"tell", "ask", "inform", "remind", "assure", "warn", "urge", "brief", "call"}
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_QUOTE_CHARS = set('"“”„«»')
+
+
+def coarse_pos(tok: Token) -> str:
+    if tok.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    if tok.pos_ == "ADP":
+        return "ADP"
+    return "OTHER"
+
+
+@dataclass
+class Attribution:
+    """One attribution, as token and character offsets into the Doc's text."""
+
+    kind: str
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None
+    content_parts: list[tuple[int, int]] = field(default_factory=list)
+    source_head: int | None = None  # char offset of the source's head token
+    source_token: Any = None
+
+
+def _span_chars(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+
+
+def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in _QUOTE_CHARS) or doc[lo].dep_ in ("mark", "cc")):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text not in _QUOTE_CHARS and doc[hi - 1].text not in ".!?")):
+        hi -= 1
+    return lo, hi
+
+
+def _subtree_range(tok: Token, exclude: Token | None = None) -> tuple[int, int]:
+    lo, hi = tok.left_edge.i, tok.right_edge.i + 1
+    if exclude is not None and lo <= exclude.i < hi:
+        # keep the side of the subtree without the cue
+        if exclude.i - lo > hi - exclude.i - 1:
+            hi = exclude.i
+        else:
+            lo = exclude.i + 1
+    return lo, hi
+
+
+def _source_range(subj: Token) -> tuple[int, int]:
+    """The subject's noun phrase without trailing relative clauses or appositions' commas."""
+    lo, hi = subj.left_edge.i, subj.right_edge.i + 1
+    for child in subj.rights:
+        if child.dep_ in ("relcl", "acl") and child.i < hi:
+            hi = min(hi, child.left_edge.i)
+    return lo, max(hi, subj.i + 1)
+
+
+class _Quotes:
+    """Quote ranges (from :func:`framing.terminology.quote_ranges`) with bisect lookups."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = ranges
+        self.starts = [s for s, _ in ranges]
+
+    def in_window(self, start: int, end: int) -> list[tuple[int, int]]:
+        k = bisect.bisect_left(self.starts, start)
+        # a quote may start just before the window
+        if k > 0 and self.ranges[k - 1][1] > start:
+            k -= 1
+        out = []
+        while k < len(self.ranges) and self.ranges[k][0] < end:
+            out.append(self.ranges[k])
+            k += 1
+        return out
+
+    def coverage(self, start: int, end: int) -> float:
+        if end <= start:
+            return 0.0
+        covered = 0
+        for s, e in self.in_window(start, end):
+            covered += max(0, min(e, end) - max(s, start))
+        return covered / (end - start)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":  # passive: "was quoted by X"
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    """Subject of the governing verb for participles, xcomps and nested cues."""
+    tok = verb
+    for _ in range(3):
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and tok.head is not tok:
+            head = tok.head
+            if tok.dep_ == "pcomp" and head.head is not head:  # "quoted Shoigu as saying": as -> quoted
+                head = head.head
+                for child in head.children:
+                    if child.dep_ in ("dobj", "obj"):
+                        return child
+            subj = _subject(head)
+            if subj is not None:
+                return subj
+            tok = head
+        else:
+            break
+    return None
+
+
+def extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]]) -> list[Attribution]:
+    """All attributions in a parsed Doc (needs the dependency parse)."""
+    quotes = _Quotes(quote_ranges)
+    out: list[Attribution] = []
+    used_cues: set[int] = set()
+    for sent in doc.sents:
+        sent_start, sent_end = sent.start_char, sent.end_char
+        sent_quotes = quotes.in_window(sent_start, sent_end)
+        for tok in sent:
+            if tok.i in used_cues:
+                continue
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                att = _according_to(doc, sent, tok)
+                if att is not None:
+                    out.append(att)
+                    used_cues.update((tok.i, tok.i + 1))
+                continue
+            pos = coarse_pos(tok)
+            if pos not in ("VERB", "NOUN") or not lexicon.is_cue(tok.lemma_.lower(), pos):
+                continue
+            att = _verb_cue(doc, sent, tok, sent_quotes, quotes) if pos == "VERB" else _noun_cue(doc, sent, tok, sent_quotes)
+            if att is not None:
+                out.append(att)
+                used_cues.add(tok.i)
+    return out
+
+
+def _kind(lemma: str, content: tuple[int, int] | None, quotes: _Quotes) -> str:
+    if content is not None:
+        share = quotes.coverage(*content)
+        if share >= 0.85:
+            return "direct"
+        if share >= 0.15:
+            return "mixed"
+    return "other" if lemma in _BELIEF else "indirect"
+
+
+def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, int]], quotes: _Quotes) -> Attribution | None:
+    lemma = verb.lemma_.lower()
+    subj = _subject(verb) or _inherited_subject(verb)
+    content_tok = None
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "csubj") and child is not subj:
+            content_tok = child
+            break
+    if content_tok is None and lemma not in _NO_OBJECT_CONTENT:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "attr", "oprd"):
+                content_tok = child
+                break
+    parts: list[tuple[int, int]] = []
+    if content_tok is not None:
+        lo, hi = _trim(doc, *_subtree_range(content_tok, exclude=verb))
+        if hi > lo:
+            parts.append(_span_chars(doc, lo, hi))
+    # the verb is the head of the sentence: "“...,” he said." (content parsed as ccomp) or a
+    # bare "he said." after a quote; take the sentence's quotes outside the subject/cue
+    if sent_quotes:
+        cue_start = verb.idx
+        src = _source_range(subj) if subj is not None else None
+        for s, e in sent_quotes:
+            if src is not None and doc[src[0]].idx <= s and e <= doc[src[1] - 1].idx + len(doc[src[1] - 1]):
+                continue
+            if s <= cue_start < e:
+                continue  # the cue is itself quoted
+            if not any(ps <= s and e <= pe for ps, pe in parts):
+                if not parts or abs(s - verb.idx) < 300:
+                    parts.append((s, e))
+    elif not parts and sent.start > 0:
+        # "He said." right after a quoted sentence
+        prev = doc[sent.start - 1].sent
+        prev_quotes = quotes.in_window(prev.start_char, prev.end_char)
+        if prev_quotes and len(sent) <= 12:
+            parts.extend(prev_quotes)
+    if not parts:
+        # colon-introduced content: "X said: ..."
+        nxt = verb.i + 1
+        if nxt < sent.end and doc[nxt].text == ":" and nxt + 1 < sent.end:
+            lo, hi = _trim(doc, nxt + 1, sent.end)
+            if hi > lo:
+                parts.append(_span_chars(doc, lo, hi))
+    if subj is None and not parts:
+        return None
+    if subj is None and lemma not in ("say", "tell", "add", "write", "report", "announce", "state", "claim"):
+        return None
+    source = None
+    source_head = None
+    if subj is not None and subj.lower_ not in ("it", "there", "that", "which", "what"):
+        lo, hi = _trim(doc, *_source_range(subj))
+        if hi > lo:
+            source = _span_chars(doc, lo, hi)
+            source_head = subj.idx
+    parts.sort()
+    content = (parts[0][0], parts[-1][1]) if parts else None
+    cue = (verb.idx, verb.idx + len(verb))
+    # extend the cue over negation and particles ("did not say", "pointed out")
+    for child in verb.children:
+        if child.dep_ in ("neg", "prt") and abs(child.i - verb.i) <= 2:
+            cue = (min(cue[0], child.idx), max(cue[1], child.idx + len(child)))
+    return Attribution(_kind(lemma, content, quotes), cue, source, content, parts, source_head, subj)
+
+
+def _noun_cue(doc: Doc, sent: Span, noun: Token, sent_quotes: list[tuple[int, int]]) -> Attribution | None:
+    """Nominal cues: "in a statement", "the claim that ...", "X's statement: ..."."""
+    content_tok = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    parts = []
+    if content_tok is not None:
+        lo, hi = _trim(doc, *_subtree_range(content_tok))
+        if hi > lo:
+            parts.append(_span_chars(doc, lo, hi))
+    if not parts:
+        return None
+    source = None
+    if owner is not None:
+        lo, hi = _trim(doc, owner.left_edge.i, owner.i + 1)
+        if hi > lo:
+            source = _span_chars(doc, lo, hi)
+    return Attribution("indirect", (noun.idx, noun.idx + len(noun)), source, parts[0], parts,
+                       owner.idx if owner is not None else None, owner)
+
+
+def _according_to(doc: Doc, sent: Span, according: Token) -> Attribution | None:
+    to = doc[according.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        # parse failed: the next noun-ish tokens up to punctuation
+        end = to.i + 1
+        while end < sent.end and not doc[end].is_punct and doc[end].pos_ != "VERB":
+            end += 1
+        src_lo, src_hi = to.i + 1, end
+    else:
+        src_lo, src_hi = _source_range(pobj)
+    if src_hi <= src_lo:
+        return None
+    phrase_lo, phrase_hi = according.i, src_hi
+    # content: the rest of the sentence, on the larger side of the phrase
+    left = _trim(doc, sent.start, phrase_lo)
+    right = _trim(doc, phrase_hi, sent.end)
+    lo, hi = left if left[1] - left[0] >= right[1] - right[0] else right
+    content = _span_chars(doc, lo, hi) if hi > lo else None
+    source = _span_chars(doc, *_trim(doc, src_lo, src_hi)) if _trim(doc, src_lo, src_hi)[1] > _trim(doc, src_lo, src_hi)[0] else None
+    cue = (according.idx, to.idx + len(to))
+    src_tok = pobj if pobj is not None else doc[src_lo]
+    return Attribution("according_to", cue, source, content, [content] if content else [], src_tok.idx, src_tok)

@@ -1,0 +1,192 @@
+"""Sentiment toward a target mention: ``sentiment_toward(text, start, end)``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from ..errors import InputTypeError, InputValueError
+from .features import featurize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["BACKENDS", "TargetSentiment", "score_label", "score_targets", "sentiment_toward", "sentiment_toward_many"]
+
+BACKENDS = ("model", "vader")
+_VADER_THRESHOLD = 0.05
+
+
+@dataclass(frozen=True)
+class TargetSentiment:
+    """The sentiment of a text toward one target mention.
+
+    Attributes
+    ----------
+    label : {"negative", "neutral", "positive"}
+    score : float
+        In [-1, 1]: P(positive) - P(negative) for the model backend, VADER's compound
+        score of the target's context for the VADER backend.
+    probabilities : dict
+        Class probabilities (model backend; empty for VADER).
+    backend : str
+    """
+
+    label: str
+    score: float
+    probabilities: dict[str, float] = field(default_factory=dict)
+    backend: str = "model"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "score": self.score, "probabilities": dict(self.probabilities), "backend": self.backend}
+
+
+def score_label(score: float, threshold: float = 0.1) -> str:
+    """The label of a mean score: negative below ``-threshold``, positive above ``threshold``."""
+    if score <= -threshold:
+        return "negative"
+    if score >= threshold:
+        return "positive"
+    return "neutral"
+
+
+def _check_backend(backend: str) -> None:
+    if backend not in BACKENDS:
+        raise InputValueError(f"[E100] unknown sentiment backend {backend!r}; choose one of {BACKENDS}.")
+
+
+def _check_span(text: str, start: Any, end: Any) -> None:
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
+        raise InputTypeError(f"[E101] target offsets must be integers, got {type(start).__name__} and {type(end).__name__}.")
+    if not (0 <= start < end <= len(text)):
+        raise InputValueError(f"[E102] target ({start}, {end}) is not a non-empty span of a text of length {len(text)}.")
+
+
+def score_targets(
+    doc: Doc,
+    spans: Sequence[tuple[int, int]],
+    *,
+    backend: str = "model",
+    quoted: Sequence[bool] | None = None,
+) -> list[TargetSentiment]:
+    """Score many targets of one parsed Doc (the batch API: no parsing here).
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+    spans : sequence of (start, end)
+        Character offsets of the targets in ``doc.text``.
+    backend : {"model", "vader"}
+    quoted : sequence of bool, optional
+        Whether each target sits inside a quotation (a feature of the model).
+    """
+    _check_backend(backend)
+    for start, end in spans:
+        _check_span(doc.text, start, end)
+    if not spans:
+        return []
+    if backend == "vader":
+        return [_vader(doc, s, e) for s, e in spans]
+    from .model import default_model
+
+    model = default_model()
+    flags = list(quoted) if quoted is not None else [False] * len(spans)
+    rows = [featurize(doc, s, e, quoted=q) for (s, e), q in zip(spans, flags)]
+    proba = model.proba(rows)
+    classes = model.classes
+    i_neg, i_pos = classes.index("negative"), classes.index("positive")
+    out = []
+    for p in proba:
+        label = classes[int(p.argmax())]
+        out.append(TargetSentiment(label, float(p[i_pos] - p[i_neg]), {c: float(v) for c, v in zip(classes, p)}, "model"))
+    return out
+
+
+def _vader(doc: Doc, start: int, end: int) -> TargetSentiment:
+    """VADER on the target's clause (its governing verb's subtree) or, unparsed, its sentence."""
+    analyzer = _vader_analyzer()
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        context = doc.text
+    else:
+        sent = span[0].sent if doc.has_annotation("SENT_START") else doc[:]
+        context_tokens = list(sent)
+        if doc.has_annotation("DEP"):
+            gov = span.root.head
+            sub = list(gov.subtree)
+            if len(sub) >= 4:
+                context_tokens = sub
+        context = "".join(t.text_with_ws for t in context_tokens if not (span.start <= t.i < span.end))
+    score = float(analyzer.polarity_scores(context)["compound"])
+    label = "positive" if score >= _VADER_THRESHOLD else "negative" if score <= -_VADER_THRESHOLD else "neutral"
+    return TargetSentiment(label, score, {}, "vader")
+
+
+_ANALYZER: Any = None
+
+
+def _vader_analyzer() -> Any:
+    global _ANALYZER
+    if _ANALYZER is None:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        _ANALYZER = SentimentIntensityAnalyzer()
+    return _ANALYZER
+
+
+def sentiment_toward(text: str, start: int, end: int, *, nlp: Language | None = None, backend: str = "model") -> TargetSentiment:
+    """The sentiment of ``text`` toward the mention ``text[start:end]``.
+
+    Parameters
+    ----------
+    text : str
+    start, end : int
+        Character offsets of the target (``end`` exclusive).
+    nlp : spacy.Language, optional
+        Pipeline to parse with (default: :func:`framing.load_pipeline`).
+    backend : {"model", "vader"}
+
+    Examples
+    --------
+    >>> text = "Haftar forces bombed the port, killing three civilians."
+    >>> sentiment_toward(text, 0, 13).label          # doctest: +SKIP
+    'negative'
+    """
+    if not isinstance(text, str):
+        raise InputTypeError(f"[E103] sentiment_toward needs a str text, got {type(text).__name__}.")
+    _check_backend(backend)
+    _check_span(text, start, end)
+    if nlp is None:
+        from ..pipeline import load_pipeline
+
+        nlp = load_pipeline()
+    return score_targets(nlp(text), [(start, end)], backend=backend)[0]
+
+
+def sentiment_toward_many(
+    items: Iterable[tuple[str, Sequence[tuple[int, int]]]],
+    *,
+    nlp: Language | None = None,
+    backend: str = "model",
+    batch_size: int = 64,
+) -> list[list[TargetSentiment]]:
+    """Many texts, many targets each: ``[(text, [(start, end), ...]), ...]``.
+
+    Each distinct text is parsed once (``nlp.pipe``); results come back in input order,
+    one list per item.
+    """
+    _check_backend(backend)
+    items = list(items)
+    for n, item in enumerate(items):
+        if not (isinstance(item, (tuple, list)) and len(item) == 2 and isinstance(item[0], str)):
+            raise InputTypeError(f"[E104] item #{n} must be (text, [(start, end), ...]).")
+        for start, end in item[1]:
+            _check_span(item[0], start, end)
+    if nlp is None:
+        from ..pipeline import load_pipeline
+
+        nlp = load_pipeline()
+    distinct = list(dict.fromkeys(text for text, _ in items))
+    docs = dict(zip(distinct, nlp.pipe(distinct, batch_size=batch_size)))
+    return [score_targets(docs[text], list(spans), backend=backend) for text, spans in items]
