@@ -110,18 +110,29 @@ class AttributionAnalyzer(BaseAnalyzer):
         if att.source is None:
             return "unknown", None
         start, end = att.source
+        # the actor is the one named by the source's head ("a source in the GNA" is not the GNA)
+        head_at = att.source_head if att.source_head is not None else start
         actor, actor_type = None, None
-        best = 0
+        best = None  # (contains the head, ends closest before the head)
         for m_start, m_end, actor_id, a_type in mentions:
             if m_start >= end:
                 break
-            overlap = min(m_end, end) - max(m_start, start)
-            if overlap > best:
-                best, actor, actor_type = overlap, actor_id, a_type
+            if min(m_end, end) - max(m_start, start) <= 0:
+                continue
+            rank = (m_start <= head_at < m_end, -abs(head_at - m_end) if m_end <= head_at else -10**9)
+            if best is None or rank > best:
+                best, actor, actor_type = rank, actor_id, a_type
         span = doc.char_span(start, end, alignment_mode="expand")
         words = [w.lower() for w in _WORD.findall(doc.text[start:end])]
         head = att.source_token.lower_ if att.source_token is not None else (words[-1] if words else "")
-        has_name = span is not None and any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN" for t in span)
+        has_name = span is not None and any(
+            (t.ent_type_ == "PERSON" or t.pos_ == "PROPN") and t.i <= (att.source_token.i if att.source_token is not None else t.i)
+            for t in span
+        )
+        if head in _ANONYMOUS_HEADS and head not in ("spokesman", "spokeswoman", "spokesperson", "member", "members") and not (
+            span is not None and any(t.ent_type_ == "PERSON" for t in span)
+        ):
+            return "anonymous", None
         if actor_type == "media" or (set(words) & _MEDIA_WORDS and head in _MEDIA_WORDS | {"agency"}):
             return "media", actor
         if actor_type == "person" or head in _PERSON_PRONOUNS:

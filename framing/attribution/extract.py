@@ -37,7 +37,7 @@ __all__ = ["Attribution", "coarse_pos", "extract"]
 _BELIEF = {"believe", "think", "want", "fear", "hope", "feel", "expect", "worry", "doubt", "suspect", "assume",
            "consider", "wish", "prefer", "like", "love", "hate", "know", "understand", "seem", "appear", "agree",
            "support", "oppose", "favor", "plan", "intend", "decide", "refuse", "decline", "try", "seek", "need"}
-_NO_OBJECT_CONTENT = {"tell", "ask", "inform", "remind", "assure", "warn", "urge", "brief", "call"}
+_NO_OBJECT_CONTENT = {"tell", "ask", "inform", "remind", "assure", "warn", "urge", "brief", "call", "quote", "cite"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _QUOTE_CHARS = set('"“”„«»')
 
@@ -73,6 +73,24 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in _QUOTE_CHARS) or doc[lo].dep_ in ("mark", "cc")):
         lo += 1
     while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text not in _QUOTE_CHARS and doc[hi - 1].text not in ".!?")):
+        hi -= 1
+    return lo, hi
+
+
+def _line_bounds(text: str, idx: int) -> tuple[int, int]:
+    """The paragraph (line) holding character ``idx``."""
+    lo = text.rfind("\n", 0, idx) + 1
+    hi = text.find("\n", idx)
+    return lo, len(text) if hi < 0 else hi
+
+
+def _clip(doc: Doc, lo: int, hi: int, anchor: Token) -> tuple[int, int]:
+    """Token range ``[lo, hi)`` cut to the anchor's paragraph: parses that run across
+    paragraph breaks (headings, photo credits) never make one source or content."""
+    line_lo, line_hi = _line_bounds(doc.text, anchor.idx)
+    while lo < hi and doc[lo].idx < line_lo:
+        lo += 1
+    while hi > lo and doc[hi - 1].idx >= line_hi:
         hi -= 1
     return lo, hi
 
@@ -136,6 +154,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _subject_on_line(doc: Doc, verb: Token) -> Token | None:
+    """When the parse hangs the subject on a heading line above, the last noun phrase
+    root between the start of the verb's paragraph and the verb."""
+    line_lo, _ = _line_bounds(doc.text, verb.idx)
+    first = verb.i
+    while first > 0 and doc[first - 1].idx >= line_lo:
+        first -= 1
+    best = None
+    for tok in doc[first : verb.i]:
+        outside = not (first <= tok.head.i < verb.i) or tok.head is tok
+        if outside and tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            best = tok
+    return best
+
+
 def _inherited_subject(verb: Token) -> Token | None:
     """Subject of the governing verb for participles, xcomps and nested cues."""
     tok = verb
@@ -196,6 +229,8 @@ def _kind(lemma: str, content: tuple[int, int] | None, quotes: _Quotes) -> str:
 def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, int]], quotes: _Quotes) -> Attribution | None:
     lemma = verb.lemma_.lower()
     subj = _subject(verb) or _inherited_subject(verb)
+    if subj is not None and _line_bounds(doc.text, subj.idx) != _line_bounds(doc.text, verb.idx):
+        subj = _subject_on_line(doc, verb)
     content_tok = None
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "csubj") and child is not subj:
@@ -208,7 +243,7 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
                 break
     parts: list[tuple[int, int]] = []
     if content_tok is not None:
-        lo, hi = _trim(doc, *_subtree_range(content_tok, exclude=verb))
+        lo, hi = _trim(doc, *_clip(doc, *_subtree_range(content_tok, exclude=verb), verb))
         if hi > lo:
             parts.append(_span_chars(doc, lo, hi))
     # the verb is the head of the sentence: "“...,” he said." (content parsed as ccomp) or a
@@ -221,6 +256,8 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
                 continue
             if s <= cue_start < e:
                 continue  # the cue is itself quoted
+            if doc.text.count(" ", s, e) < 3 and parts:
+                continue  # a quoted name or scare quote ("TASS"), not what was said
             if not any(ps <= s and e <= pe for ps, pe in parts):
                 if not parts or abs(s - verb.idx) < 300:
                     parts.append((s, e))
@@ -239,15 +276,20 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
                 parts.append(_span_chars(doc, lo, hi))
     if subj is None and not parts:
         return None
+    if quotes.coverage(verb.idx, verb.idx + len(verb)) > 0:
+        return None  # a verb inside a quotation belongs to the quoted speaker's words
     if subj is None and lemma not in ("say", "tell", "add", "write", "report", "announce", "state", "claim"):
         return None
     source = None
     source_head = None
     if subj is not None and subj.lower_ not in ("it", "there", "that", "which", "what"):
-        lo, hi = _trim(doc, *_source_range(subj))
+        lo, hi = _trim(doc, *_clip(doc, *_source_range(subj), subj))
+        lo, hi = _balance(doc, lo, hi)
         if hi > lo:
             source = _span_chars(doc, lo, hi)
             source_head = subj.idx
+    if source is None and (not parts or sum(e - s for s, e in parts) < 8):
+        return None
     parts.sort()
     content = (parts[0][0], parts[-1][1]) if parts else None
     cue = (verb.idx, verb.idx + len(verb))
@@ -256,6 +298,14 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
         if child.dep_ in ("neg", "prt") and abs(child.i - verb.i) <= 2:
             cue = (min(cue[0], child.idx), max(cue[1], child.idx + len(child)))
     return Attribution(_kind(lemma, content, quotes), cue, source, content, parts, source_head, subj)
+
+
+def _balance(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Close an opened parenthesis: "the Government of National Accord (GNA" -> "... (GNA)"."""
+    opened = sum(1 for t in doc[lo:hi] if t.text == "(") - sum(1 for t in doc[lo:hi] if t.text == ")")
+    if opened > 0 and hi < len(doc) and doc[hi].text == ")":
+        return lo, hi + 1
+    return lo, hi
 
 
 def _noun_cue(doc: Doc, sent: Span, noun: Token, sent_quotes: list[tuple[int, int]]) -> Attribution | None:
@@ -295,8 +345,8 @@ def _according_to(doc: Doc, sent: Span, according: Token) -> Attribution | None:
         return None
     phrase_lo, phrase_hi = according.i, src_hi
     # content: the rest of the sentence, on the larger side of the phrase
-    left = _trim(doc, sent.start, phrase_lo)
-    right = _trim(doc, phrase_hi, sent.end)
+    left = _trim(doc, *_clip(doc, sent.start, phrase_lo, according))
+    right = _trim(doc, *_clip(doc, phrase_hi, sent.end, according))
     lo, hi = left if left[1] - left[0] >= right[1] - right[0] else right
     content = _span_chars(doc, lo, hi) if hi > lo else None
     source = _span_chars(doc, *_trim(doc, src_lo, src_hi)) if _trim(doc, src_lo, src_hi)[1] > _trim(doc, src_lo, src_hi)[0] else None
