@@ -207,13 +207,23 @@ def extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]]) 
                     used_cues.update((tok.i, tok.i + 1))
                 continue
             pos = coarse_pos(tok)
-            if pos not in ("VERB", "NOUN") or not lexicon.is_cue(tok.lemma_.lower(), pos):
+            if pos not in ("VERB", "NOUN"):
                 continue
+            lemma = tok.lemma_.lower()
+            if not lexicon.is_cue(lemma, pos):
+                # a weaker cue counts when it takes a clause with its own subject:
+                # "Haftar believes that the war can be won"
+                if not (pos == "VERB" and lexicon.ratio(lemma, pos) >= lexicon.min_ratio / 3 and _takes_clause(tok)):
+                    continue
             att = _verb_cue(doc, sent, tok, sent_quotes, quotes) if pos == "VERB" else _noun_cue(doc, sent, tok, sent_quotes)
             if att is not None:
                 out.append(att)
                 used_cues.add(tok.i)
     return out
+
+
+def _takes_clause(verb: Token) -> bool:
+    return any(c.dep_ == "ccomp" and any(g.dep_ in _SUBJ for g in c.children) for c in verb.children) and _subject(verb) is not None
 
 
 def _kind(lemma: str, content: tuple[int, int] | None, quotes: _Quotes) -> str:

@@ -1,0 +1,128 @@
+"""Attribution: kinds, sources, contents, source types, metrics."""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+from framing.attribution import CueLexicon, default_lexicon
+
+
+def attributions(text, nlp):
+    return framing.analyze(text, nlp=nlp, analyzers=["actors", "attribution"])["attribution"]
+
+
+def find(section, cue):
+    return next(i for i in section["items"] if i["cue"]["text"].lower().startswith(cue))
+
+
+def test_lexicon_is_learned_and_shipped():
+    lex = default_lexicon()
+    assert lex.is_cue("say", "VERB") and lex.is_cue("tell", "VERB")
+    assert not lex.is_cue("table", "NOUN")
+    assert 0 < lex.ratio("say", "VERB") <= 1
+    assert isinstance(lex.with_threshold(0.9), CueLexicon)
+
+
+def test_reported_speech(nlp):
+    text = "Prime Minister Fayez al-Sarraj told reporters that the talks were suspended."
+    item = find(attributions(text, nlp), "told")
+    assert item["kind"] == "indirect"
+    assert item["source"]["text"] == "Prime Minister Fayez al-Sarraj"
+    assert item["content"]["text"].startswith("the talks were suspended")
+    assert item["source_type"] == "person" and item["actor"] is not None
+
+
+def test_direct_quote_with_source_after(nlp):
+    text = '"We will not return to the table," the Al-Wefaq government said in a statement.'
+    item = find(attributions(text, nlp), "said")
+    assert item["kind"] == "direct"
+    assert "We will not return to the table" in item["content"]["text"]
+    assert item["source"]["text"] == "the Al-Wefaq government"
+    assert item["source_type"] == "organization"
+
+
+def test_according_to_and_media(nlp):
+    text = "According to Reuters, the shelling forced the suspension of the talks."
+    item = find(attributions(text, nlp), "according")
+    assert item["kind"] == "according_to"
+    assert item["source"]["text"] == "Reuters"
+    assert item["source_type"] == "media"
+    assert item["content"]["text"].startswith("the shelling forced")
+
+
+def test_anonymous_sources(nlp):
+    text = "A medical source in the Al-Wefaq government said that three civilians were killed."
+    item = find(attributions(text, nlp), "said")
+    assert item["source_type"] == "anonymous"
+    text = "Officials said the port was closed."
+    assert find(attributions(text, nlp), "said")["source_type"] == "anonymous"
+
+
+def test_nested_quoting(nlp):
+    text = ("The Russian Information Agency quoted Russian Defense Minister Sergey Shoigu as saying that "
+            "he agreed with Haftar on a settlement.")
+    section = attributions(text, nlp)
+    quoted, saying = find(section, "quoted"), find(section, "saying")
+    assert quoted["source"]["text"] == "The Russian Information Agency" and quoted["source_type"] == "media"
+    assert saying["source"]["text"] == "Russian Defense Minister Sergey Shoigu"
+    assert saying["content"]["text"].startswith("he agreed")
+
+
+def test_colon_and_mixed_quotes(nlp):
+    text = 'The ministry said: the talks will go on. Shoigu said the meeting was "very useful" for both sides.'
+    section = attributions(text, nlp)
+    assert any(i["content"] and i["content"]["text"].startswith("the talks will go on") for i in section["items"])
+    mixed = [i for i in section["items"] if i["cue"]["text"] == "said" and i["source"] and i["source"]["text"] == "Shoigu"]
+    assert mixed and mixed[0]["kind"] in ("mixed", "indirect")
+
+
+def test_beliefs_are_other(nlp):
+    item = find(attributions("Haftar believes that the war can be won.", nlp), "believes")
+    assert item["kind"] == "other"
+
+
+def test_cues_inside_quotes_belong_to_the_quote(nlp):
+    text = 'The mission stated that it "expresses its strong condemnation of the bombing."'
+    cues = [i["cue"]["text"] for i in attributions(text, nlp)["items"]]
+    assert "stated" in cues and "expresses" not in cues
+
+
+def test_spans_and_metrics(nlp):
+    text = ('Shoigu met Haftar on Monday. "The talks were useful," the ministry said. '
+            "According to TASS, they agreed on a ceasefire. The weather was cold.")
+    section = attributions(text, nlp)
+    for item in section["items"]:
+        for key in ("cue", "source", "content"):
+            span = item[key]
+            if span:
+                assert text[span["start"]:span["end"]] == span["text"]
+    m = section["metrics"]
+    assert m["n_attributions"] == len(section["items"]) >= 2
+    assert 0 < m["share_words_attributed"] < 1
+    assert 0 < m["share_sentences_attributed"] < 1
+    assert m["n_sources"] >= 2 and m["source_entropy"] > 0
+    assert abs(sum(m["source_types"].values()) - 1) < 1e-9
+
+
+def test_empty_and_blank_pipeline(nlp, blank_nlp):
+    m = attributions("", nlp)["metrics"]
+    assert m["attributions_per_100_words"] is None and m["direct_share"] is None and m["source_entropy"] is None
+    section = framing.analyze('According to Reuters, the port closed. "It is over," he said.', nlp=blank_nlp,
+                              analyzers=["actors", "attribution"])["attribution"]
+    kinds = {i["kind"] for i in section["items"]}
+    assert {"according_to", "direct"} <= kinds
+
+
+def test_seed_attributions(seeds, nlp):
+    by_prefix = {name[:3]: text for name, text in seeds.items()}
+    a = framing.analyze(by_prefix["000"], nlp=nlp, analyzers=["actors", "attribution"])["attribution"]["items"]
+    sources = [(i["source"] or {}).get("text", "") for i in a]
+    assert any("Russian Information Agency" in s for s in sources)
+    assert any("Shoigu" in s for s in sources)
+    assert any(i["kind"] == "according_to" and "Reuters" in (i["source"] or {}).get("text", "") for i in a)
+    assert any("Sarraj" in s for s in sources)
+    assert any(i["source_type"] == "anonymous" and "medical source" in (i["source"] or {}).get("text", "") for i in a)
+    assert any("spokesman for the UN Support Mission" in s for s in sources)
+    b = framing.analyze(by_prefix["003"], nlp=nlp, analyzers=["actors", "attribution"])["attribution"]["items"]
+    assert any("Russian Defense Ministry" in (i["source"] or {}).get("text", "") for i in b)

@@ -1,0 +1,116 @@
+"""Target-dependent sentiment: the model, the VADER backend, the batch API, the analyzer."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+import framing
+from framing.errors import InputTypeError, InputValueError
+from framing.sentiment import TargetSentiment, score_targets, sentiment_toward_many
+from framing.sentiment.features import featurize
+from framing.sentiment.model import default_model
+
+BOMB = "Haftar forces bombed the port, killing three civilians."
+SUPPORT = "Erdogan said his country will continue to support the legitimate government."
+
+
+def test_shipped_model_is_plain_arrays():
+    from importlib import resources
+
+    folder = resources.files("framing.sentiment").joinpath("data")
+    meta = json.loads(folder.joinpath("model.json").read_text(encoding="utf-8"))
+    assert meta["classes"] == ["negative", "neutral", "positive"]
+    assert "NewsMTSC" in meta["source"] and meta["command"].startswith("python benchmarks/train_sentiment.py")
+    with folder.joinpath("model.npz").open("rb") as fh:
+        npz = np.load(fh, allow_pickle=False)
+        assert npz["coef"].shape == (3, len(meta["features"]))
+    model = default_model()
+    assert model.proba([{"bias": 1.0}]).shape == (1, 3)
+
+
+def test_target_dependent_polarity(nlp):
+    bomb = framing.sentiment_toward(BOMB, 0, 13, nlp=nlp)
+    assert isinstance(bomb, TargetSentiment) and bomb.label == "negative" and -1 <= bomb.score < 0
+    gov = SUPPORT.index("legitimate government")
+    support = framing.sentiment_toward(SUPPORT, gov, gov + len("legitimate government"), nlp=nlp)
+    assert support.label == "positive" and support.score > 0
+    assert abs(sum(support.probabilities.values()) - 1) < 1e-6
+
+
+def test_vader_backend_per_mention(nlp):
+    result = framing.sentiment_toward(BOMB, 0, 13, nlp=nlp, backend="vader")
+    assert result.backend == "vader" and result.label == "negative" and result.probabilities == {}
+
+
+def test_same_sentence_different_targets(nlp):
+    text = "Police arrested the gunman who had attacked the peaceful protesters."
+    doc = nlp(text)
+    gunman = text.index("the gunman"), text.index("the gunman") + len("the gunman")
+    protesters = text.index("the peaceful protesters"), len(text) - 1
+    a, b = score_targets(doc, [gunman, protesters])
+    assert a.score < b.score
+
+
+def test_batch_api_parses_each_text_once(nlp):
+    calls = []
+
+    class Counting:
+        def pipe(self, texts, batch_size=64):
+            texts = list(texts)
+            calls.append(len(texts))
+            return nlp.pipe(texts, batch_size=batch_size)
+
+    out = sentiment_toward_many([(BOMB, [(0, 13), (0, 6)]), (SUPPORT, [(0, 7)]), (BOMB, [(24, 28)])], nlp=Counting())
+    assert calls == [2]
+    assert [len(r) for r in out] == [2, 1, 1]
+
+
+@pytest.mark.parametrize(("start", "end", "error"), [(5, 5, InputValueError), (-1, 3, InputValueError),
+                                                      (0, 999, InputValueError), ("0", 3, InputTypeError)])
+def test_bad_offsets(nlp, start, end, error):
+    with pytest.raises(error):
+        framing.sentiment_toward(BOMB, start, end, nlp=nlp)
+
+
+def test_bad_backend_and_text(nlp):
+    with pytest.raises(InputValueError, match="E100"):
+        framing.sentiment_toward(BOMB, 0, 3, nlp=nlp, backend="bert")
+    with pytest.raises(InputTypeError):
+        framing.sentiment_toward(b"bytes", 0, 3, nlp=nlp)
+
+
+def test_features_mask_the_target(nlp):
+    doc = nlp(BOMB)
+    feats = featurize(doc, 0, 13)
+    assert "b:haftar" not in feats and "b:<T>_bombed" in feats
+    assert feats["r:agent"] == 1.0 and "d:agent:bomb" in feats
+
+
+def test_analyzer_section(nlp, blank_nlp):
+    text = BOMB + " Turkish President Recep Tayyip Erdogan praised Fayez al-Sarraj for his courage."
+    section = framing.analyze(text, nlp=nlp, analyzers=["actors", "sentiment"])["sentiment"]
+    assert section["metrics"]["n_scored"] >= 2
+    for entry in section["actors"].values():
+        assert -1 <= entry["score"] <= 1 and entry["n"] == sum(entry["labels"].values())
+        ev = entry["most_negative"]
+        assert text[ev["context"]["start"]:ev["context"]["end"]] == ev["context"]["text"]
+        assert ev["context"]["start"] <= ev["mention"]["start"] < ev["mention"]["end"] <= ev["context"]["end"]
+    empty = framing.analyze("", nlp=nlp, analyzers=["actors", "sentiment"])["sentiment"]
+    assert empty["actors"] == {} and empty["metrics"]["mean_score"] is None
+    blank = framing.analyze(text, nlp=blank_nlp, analyzers=["actors", "sentiment"], catalog={"actor": [
+        {"id": "lna", "name": "LNA", "aliases": ["Haftar forces"]}]})["sentiment"]
+    assert blank["actors"]["lna"]["n"] == 1
+
+
+def test_seed_haftar_scores(seeds, nlp):
+    by_prefix = {name[:3]: text for name, text in seeds.items()}
+    scores = {}
+    for key in ("000", "003"):
+        profile = framing.analyze(by_prefix[key], nlp=nlp, analyzers=["actors", "sentiment"])
+        items = profile["actors"]["items"]
+        haftar = next(i["id"] for i in items if i["type"] == "person" and any(a in i["name"] for a in ("Haftar", "Hifter")))
+        scores[key] = profile["sentiment"]["actors"][haftar]["score"]
+    assert scores["000"] < scores["003"]
