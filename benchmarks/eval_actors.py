@@ -60,10 +60,9 @@ def predicted_mentions(profile, aligned_of: dict) -> list[tuple[int, int, str]]:
         key = aligned_of.get((profile.id, item["id"]))
         for m in item["mentions"]:
             out.append((m["start"], m["end"], key))
-        for m in (terms.get(item["id"]) or {}).get("mentions", []):
-            for label in m["labels"]:
-                if label["kind"] in ("title", "apposition"):
-                    out.append((label["start"], label["end"], key))
+        for label in (terms.get(item["id"]) or {}).get("label_spans", []):
+            if label["kind"] in ("title", "apposition"):
+                out.append((label["start"], label["end"], key))
     return out
 
 

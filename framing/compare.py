@@ -125,8 +125,11 @@ class Comparison:
                     spans = [{"start": m["start"], "end": m["end"], "text": m["text"]} for m in mentions]
                     slot["mentions"].extend([dict(s, article=aid) for s in spans] if self.by == "outlet" else spans)
                     t = term.get(lid) or {}
-                    for key in ("names", "labels", "narrator_labels", "quoted_labels"):
+                    for key in ("names", "labels", "narrator_labels"):
                         slot[key].update(t.get(key) or {})
+                    quoted = Counter(t.get("labels") or {})
+                    quoted.subtract(t.get("narrator_labels") or {})
+                    slot["quoted_labels"].update({k: v for k, v in quoted.items() if v > 0})
                     if not t and mentions:
                         slot["names"].update(m["text"] for m in mentions if m.get("kind") != "title")
                     for role in ("agent", "patient"):

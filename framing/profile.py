@@ -119,6 +119,8 @@ class ArticleProfile:
     def to_json(self, **kwargs: Any) -> str:
         """The profile as a JSON string (``kwargs`` go to :func:`json.dumps`)."""
         kwargs.setdefault("ensure_ascii", False)
+        if "indent" not in kwargs:
+            kwargs.setdefault("separators", (",", ":"))
         return json.dumps(self.to_dict(), **kwargs)
 
     @classmethod

@@ -253,7 +253,7 @@ class ActorsAnalyzer(BaseAnalyzer):
         def add_mention(cluster: _Cluster, span: Span, kind: str) -> None:
             start, end = span.start_char, span.end_char
             cluster.mentions.append(
-                {"start": start, "end": end, "text": text[start:end], "kind": kind, "head": span.root.idx}
+                {"start": start, "end": end, "text": text[start:end], "kind": kind}
             )
             if kind != "title":
                 cluster.names[span.text] += 1
@@ -558,13 +558,11 @@ class ActorsAnalyzer(BaseAnalyzer):
             n = used.get(base, 0)
             used[base] = n + 1
             mentions = sorted(cluster.mentions, key=lambda m: (m["start"], m["end"]))
-            aliases = list(dict.fromkeys(m["text"] for m in mentions if m["kind"] != "title"))
             items.append(
                 {
                     "id": base if n == 0 else f"{base}-{n + 1}",
                     "name": name,
                     "type": cluster.type,
-                    "aliases": aliases,
                     "catalog_id": cluster.catalog.id if cluster.catalog is not None else None,
                     "mentions": mentions,
                     "n_mentions": len(mentions),

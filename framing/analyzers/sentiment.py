@@ -3,8 +3,9 @@
 Every mention the ``actors`` analyzer found is scored in its sentence by the target-aware
 model (:mod:`framing.sentiment`), so "Haftar forces bombed the port, killing three
 civilians" is negative toward Haftar's forces even in an otherwise neutral article. Per
-actor: the mean score, label counts, the number of mentions, and the most negative and most
-positive mentions with their sentences as evidence. A whole-article VADER score is not
+actor: the mean score, label counts, the number of mentions, the most negative and most
+positive mentions with their sentence (cut to about 100 characters each side) as evidence,
+and every mention's ``[start, end, score]``. A whole-article VADER score is not
 reported: it saturates on long texts and says nothing about any actor.
 """
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["SentimentAnalyzer"]
 
+_EVIDENCE = 60
+
 
 class SentimentAnalyzer(BaseAnalyzer):
     """Target-dependent sentiment toward every actor of the article.
@@ -32,19 +35,23 @@ class SentimentAnalyzer(BaseAnalyzer):
         The shipped logistic-regression model (default) or VADER on each mention's clause.
     types : tuple of str or None
         Actor types to score (default: all but places).
+    evidence : int
+        How many actors (the most mentioned) get evidence contexts; the others get the
+        evidence mention spans only, which keeps profiles small.
     """
 
     name = "sentiment"
     version = "1"
     requires: tuple[str, ...] = ("actors",)
 
-    def __init__(self, backend: str = "model", types: tuple[str, ...] | None = None):
+    def __init__(self, backend: str = "model", types: tuple[str, ...] | None = None, evidence: int = 8):
         if backend not in BACKENDS:
             from ..errors import InputValueError
 
             raise InputValueError(f"[E100] unknown sentiment backend {backend!r}; choose one of {BACKENDS}.")
         self.backend = backend
         self.types = types
+        self.evidence = evidence
 
     def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
         text = context.text
@@ -58,6 +65,8 @@ class SentimentAnalyzer(BaseAnalyzer):
         for (actor_id, mention), result in zip(targets, results):
             per_actor.setdefault(actor_id, []).append((mention, result))
         has_sents = doc.has_annotation("SENT_START")
+        ranked = sorted(per_actor, key=lambda a: -len(per_actor[a]))
+        with_context = set(ranked[: self.evidence])
         actors_out: dict[str, Any] = {}
         all_scores: list[float] = []
         labels_all: Counter = Counter()
@@ -74,9 +83,11 @@ class SentimentAnalyzer(BaseAnalyzer):
                 "label": score_label(mean),
                 "n": len(scores),
                 "labels": {k: labels.get(k, 0) for k in ("negative", "neutral", "positive")},
-                "most_negative": self._evidence(doc, context, neg_m, neg_r, has_sents),
-                "most_positive": self._evidence(doc, context, pos_m, pos_r, has_sents),
-                "mentions": [{"start": m["start"], "end": m["end"], "score": r.score, "label": r.label} for m, r in scored],
+                "most_negative": self._evidence(doc, context, neg_m, neg_r, has_sents, actor_id in with_context),
+                "most_positive": (self._evidence(doc, context, pos_m, pos_r, has_sents, actor_id in with_context)
+                                  if len(scored) > 1 else None),
+                # per mention: [start, end, score], compact
+                "mentions": [[m["start"], m["end"], round(r.score, 3)] for m, r in scored],
             }
         n = len(all_scores)
         return {
@@ -91,15 +102,28 @@ class SentimentAnalyzer(BaseAnalyzer):
         }
 
     @staticmethod
-    def _evidence(doc: Doc, context: Context, mention: dict[str, Any], result: Any, has_sents: bool) -> dict[str, Any]:
+    def _evidence(doc: Doc, context: Context, mention: dict[str, Any], result: Any, has_sents: bool,
+                  with_context: bool = True) -> dict[str, Any]:
+        if not with_context:
+            return {"score": result.score, "label": result.label, "mention": context.span(mention["start"], mention["end"]),
+                    "context": None}
         span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        text = context.text
         if span is not None and len(span) and has_sents:
             sent = span[0].sent
-            start, end = sent.start_char, sent.end_char
-            while end > start and context.text[end - 1].isspace():
-                end -= 1
+            lo, hi = sent.start_char, sent.end_char
         else:
-            start, end = max(0, mention["start"] - 120), min(len(context.text), mention["end"] + 120)
+            lo, hi = 0, len(text)
+        # the sentence, cut to a window of about 100 characters on each side at word boundaries
+        start, end = max(lo, mention["start"] - _EVIDENCE), min(hi, mention["end"] + _EVIDENCE)
+        if start > lo:
+            space = text.find(" ", start, mention["start"])
+            start = space + 1 if space >= 0 else start
+        if end < hi:
+            space = text.rfind(" ", mention["end"], end)
+            end = space if space >= 0 else end
+        while end > start and text[end - 1].isspace():
+            end -= 1
         return {
             "score": result.score,
             "label": result.label,

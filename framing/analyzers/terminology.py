@@ -60,14 +60,17 @@ class TerminologyAnalyzer(BaseAnalyzer):
     contested : ContestedTerms or None
         The contested-term lexicon; ``None`` uses the shipped one.
     keep_terms : bool
-        Keep the article's content-word counts (``section["terms"]``) for
-        :func:`framing.distinctive_terms`. About 5 KB of JSON for a 1,000-word article.
+        Keep the article's content-word counts (``section["terms"]``) so that
+        :func:`framing.distinctive_terms` can run on profiles (it also runs on raw texts).
+        Off by default: about 4 KB of JSON per 1,000 words.
 
     Notes
     -----
     The section is ``{"actors": {<actor id>: {names, labels, narrator_labels,
-    quoted_labels, roles, mentions}}, "contested_terms": {...}, "terms": {...},
-    "metrics": {...}}``. Voice uses the ``attribution`` analyzer's content spans when that
+    roles, voices, label_spans}}, "contested_terms": {...}, "terms": {...},
+    "metrics": {...}}``; ``voices`` counts the actor's mentions by voice (narrator, quoted,
+    reported), ``label_spans`` locates every label (with its kind and voice), and the
+    labels a source used (quoted or reported) are ``labels`` minus ``narrator_labels``. Voice uses the ``attribution`` analyzer's content spans when that
     section is present, quotation marks otherwise.
     """
 
@@ -75,7 +78,7 @@ class TerminologyAnalyzer(BaseAnalyzer):
     version = "1"
     requires: tuple[str, ...] = ("actors", "attribution")
 
-    def __init__(self, contested: ContestedTerms | None = None, keep_terms: bool = True):
+    def __init__(self, contested: ContestedTerms | None = None, keep_terms: bool = False):
         self.contested = contested
         self.keep_terms = keep_terms
 
@@ -225,17 +228,18 @@ class TerminologyAnalyzer(BaseAnalyzer):
 
         per_actor: dict[str, dict[str, Any]] = {}
         n_labels = 0
-        n_label_voice = Counter()
+        n_label_voice: Counter = Counter()
         for m, actor_id, span in spans:
             entry = per_actor.setdefault(
                 actor_id,
                 {"names": Counter(), "labels": Counter(), "narrator_labels": Counter(), "quoted_labels": Counter(),
-                 "roles": {"agent": Counter(), "patient": Counter()}, "mentions": []},
+                 "roles": {"agent": Counter(), "patient": Counter()}, "voices": Counter(), "label_spans": []},
             )
             voice = self._voice(m["start"], m["end"], quoted, reported)
+            entry["voices"][voice] += 1
             if m.get("kind") != "title":
                 entry["names"][m["text"]] += 1
-            labels: list[dict[str, Any]] = []
+            labels: list[tuple[str, int, int]] = []
             title = None
             if m.get("kind") == "title":
                 labels.append(("title", span.start, span.end))
@@ -248,37 +252,30 @@ class TerminologyAnalyzer(BaseAnalyzer):
                 if appos is not None and appos[1] > appos[0]:
                     labels.append(("apposition", *appos))
                 labels.extend(self._modifiers(doc, span, title[0] if title is not None else span.start))
-            mention_labels = []
             for kind, lo, hi in labels:
                 if hi - lo > _MAX_LABEL_TOKENS or hi <= lo:
                     continue
                 start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
                 label_text = text[start:end]
                 label_voice = self._voice(start, end, quoted, reported)
-                mention_labels.append({"kind": kind, "start": start, "end": end, "text": label_text, "voice": label_voice})
+                entry["label_spans"].append({"start": start, "end": end, "text": label_text, "kind": kind, "voice": label_voice})
                 entry["labels"][label_text] += 1
                 (entry["narrator_labels"] if label_voice == "narrator" else entry["quoted_labels"])[label_text] += 1
                 n_labels += 1
                 n_label_voice[label_voice] += 1
             role = self._role(span) if parsed else None
-            record: dict[str, Any] = {"start": m["start"], "end": m["end"], "text": m["text"], "voice": voice,
-                                      "labels": mention_labels, "role": None}
             if role is not None:
                 kind, verb = role
-                lemma = verb.lemma_.lower() or verb.lower_
-                entry["roles"][kind][lemma] += 1
-                record["role"] = {"role": kind, "verb": lemma, "start": verb.idx, "end": verb.idx + len(verb),
-                                  "text": verb.text}
-            entry["mentions"].append(record)
+                entry["roles"][kind][verb.lemma_.lower() or verb.lower_] += 1
 
         actors_out = {
             actor_id: {
                 "names": dict(entry["names"].most_common()),
                 "labels": dict(entry["labels"].most_common()),
                 "narrator_labels": dict(entry["narrator_labels"].most_common()),
-                "quoted_labels": dict(entry["quoted_labels"].most_common()),
                 "roles": {k: dict(v.most_common()) for k, v in entry["roles"].items()},
-                "mentions": entry["mentions"],
+                "voices": {k: entry["voices"].get(k, 0) for k in ("narrator", "quoted", "reported")},
+                "label_spans": entry["label_spans"],
             }
             for actor_id, entry in per_actor.items()
         }
