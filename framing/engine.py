@@ -6,6 +6,7 @@ the catalog — so that :func:`framing.analyze` and :func:`framing.analyze_many`
 
 from __future__ import annotations
 
+import itertools
 import sys
 import threading
 from collections import deque
@@ -27,6 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Engine", "analyze", "analyze_many", "get_engine"]
 
 _ON_ERROR = ("record", "raise")
+#: Articles per spaCy memory zone in :meth:`Engine.analyze_many` (see ``_iter_profiles``).
+ZONE_ARTICLES = 256
 
 
 def _coerce_catalog(catalog: Any) -> Any:
@@ -181,12 +184,41 @@ class Engine:
     def _iter_profiles(
         self, items: Iterable[Any], n_process: int, batch_size: int, on_error: str, progress: bool
     ) -> Iterator[ArticleProfile]:
+        bar = _progress(progress)
+        numbered = enumerate(items)
+        if not self._use_zones():
+            yield from self._profile_chunk(numbered, n_process, batch_size, on_error, bar)
+        else:
+            # spaCy keeps every new string and lexeme it meets (and caches tokenizations):
+            # streaming thousands of articles would grow memory without bound. Each chunk of
+            # articles runs inside a memory zone, which frees them; profiles hold no spaCy
+            # objects. Lazy resources that live in the vocab (catalog matchers, a custom
+            # analyzer's Matcher) are built first, outside any zone, by a warm-up article.
+            try:
+                self.profile_doc(self.nlp("Warm-up."), Article(text="Warm-up.", id="warm-up"))
+            except Exception:  # an analyzer that fails here fails (and is recorded) below
+                pass
+            while True:
+                chunk = list(itertools.islice(numbered, ZONE_ARTICLES))
+                if not chunk:
+                    break
+                with self.nlp.memory_zone():
+                    yield from self._profile_chunk(iter(chunk), n_process, batch_size, on_error, bar)
+        bar(0, close=True)
+
+    def _use_zones(self) -> bool:
+        # spaCy >= 3.8; zones must not nest (a caller may already be inside one)
+        return hasattr(self.nlp, "memory_zone") and getattr(self.nlp.vocab, "in_memory_zone", True) is False
+
+    def _profile_chunk(
+        self, numbered: Iterator[tuple[int, Any]], n_process: int, batch_size: int, on_error: str, bar: Any
+    ) -> Iterator[ArticleProfile]:
         # pending: (index, default id, article or None, error message or None, parse here?)
         pending: deque[tuple[int, str, Article | None, str | None, bool]] = deque()
         max_length = self.nlp.max_length
 
         def feed() -> Iterator[tuple[str, int]]:
-            for index, item in enumerate(items):
+            for index, item in numbered:
                 default_id = str(index)
                 try:
                     article = coerce_article(item, default_id=default_id)
@@ -200,8 +232,6 @@ class Engine:
                     continue
                 pending.append((index, default_id, article, None, False))
                 yield article.text, index
-
-        bar = _progress(progress)
 
         def finish(entry: tuple[int, str, Article | None, str | None, bool], doc: Doc | None) -> ArticleProfile:
             index, default_id, article, message, parse_here = entry
@@ -229,7 +259,6 @@ class Engine:
             yield finish(pending.popleft(), doc)
         while pending:
             yield finish(pending.popleft(), None)
-        bar(0, close=True)
 
 
 def _progress(enabled: bool) -> Any:

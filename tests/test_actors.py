@@ -36,7 +36,7 @@ def test_transliteration_variants_share_a_skeleton(a, b):
     assert skeleton(a) == skeleton(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Haftar", "Hamdan"), ("Sarraj", "Sisi"), ("Putin", "Pence")])
+@pytest.mark.parametrize(("a", "b"), [("Haftar", "Hamdan"), ("Sarraj", "Sisi"), ("Putin", "Pence"), ("China", "Cohen")])
 def test_different_names_have_different_skeletons(a, b):
     assert skeleton(a) != skeleton(b)
 
@@ -170,3 +170,22 @@ def test_seed_actors_align(seeds, nlp):
     with_catalog = [framing.analyze(t, id=str(i), nlp=nlp, analyzers=["actors"], catalog=catalog) for i, t in enumerate(texts)]
     gna = next(x for x in align_actors(with_catalog, catalog) if x["id"] == "gna")
     assert set(gna["members"]) == {"0", "1"}
+
+
+def test_streaming_frees_spacy_strings_and_keeps_catalog_matches(nlp, monkeypatch):
+    """analyze_many runs chunks of articles in spaCy memory zones: strings it meets are
+    freed, and the catalog matcher (built before the first zone) still works after them."""
+    import framing.engine
+
+    monkeypatch.setattr(framing.engine, "ZONE_ARTICLES", 2)
+    catalog = ActorCatalog.from_dict(LIBYA)
+    texts = [f"Haftar forces shelled Zqxv{i}wort while the Al-Wefaq government met Blorptan{i}." for i in range(5)]
+    list(framing.analyze_many(["Warm up."], nlp=nlp, analyzers=["actors"], catalog=catalog))
+    before = len(nlp.vocab.strings)  # after the first call built the catalog's matcher
+    streamed = list(framing.analyze_many(texts, nlp=nlp, analyzers=["actors"], catalog=catalog))
+    assert len(nlp.vocab.strings) == before
+    assert [p.article["id"] for p in streamed] == ["0", "1", "2", "3", "4"]
+    for text, profile in zip(texts, streamed):
+        ids = {a["catalog_id"] for a in profile["actors"]["items"]}
+        assert {"gna", "lna"} <= ids
+        assert profile["actors"] == framing.analyze(text, nlp=nlp, analyzers=["actors"], catalog=catalog)["actors"]

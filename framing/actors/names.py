@@ -46,7 +46,9 @@ def normalize_name(name: str) -> str:
 
 
 def skeleton(word: str) -> str:
-    """Consonant skeleton of one word: first letter kept, vowels dropped, doubles collapsed."""
+    """Consonant skeleton of one word: first letter kept, vowels dropped, doubles collapsed,
+    and a mark when the word ends in a vowel (so "China" is not "Cohen", while "Sergei" is
+    still "Sergey")."""
     w = _ascii(strip_prefix(word)).lower()
     w = "".join(c for c in w if c.isalpha())
     if not w:
@@ -59,6 +61,8 @@ def skeleton(word: str) -> str:
             continue
         if out[-1] != c:
             out.append(c)
+    if len(w) > 1 and w[-1] in _VOWELS:
+        out.append("~")
     return "".join(out)
 
 
