@@ -77,6 +77,18 @@ def test_colon_and_mixed_quotes(nlp):
     assert mixed and mixed[0]["kind"] in ("mixed", "indirect")
 
 
+def test_colon_headlines_and_named_quotations(nlp):
+    text = (
+        "Graham: Trump's rhetoric is destroying the Republican Party\n\n"
+        'The survey surprised pollster Daron Shaw: "Historically, these numbers never move this fast."\n\n'
+        "UPDATE: The vote was moved to Tuesday.\n\nWASHINGTON: The Senate met on Monday."
+    )
+    colons = [i for i in attributions(text, nlp)["items"] if i["cue"]["text"] == ":"]
+    assert [(i["source"]["text"], i["kind"]) for i in colons] == [("Graham", "indirect"), ("Daron Shaw", "direct")]
+    assert colons[0]["content"]["text"] == "Trump's rhetoric is destroying the Republican Party"
+    assert colons[1]["content"]["text"].startswith("Historically, these numbers")
+
+
 def test_beliefs_are_other(nlp):
     item = find(attributions("Haftar believes that the war can be won.", nlp), "believes")
     assert item["kind"] == "other"

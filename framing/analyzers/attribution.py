@@ -83,13 +83,13 @@ class AttributionAnalyzer(BaseAnalyzer):
         text = context.text
         quotes = quote_ranges(text)
         if doc.has_annotation("DEP"):
-            found = extract(doc, self._lexicon(), quotes)
+            found = extract(doc, self._lexicon(), quotes, text)
         else:
-            found = _surface(doc, quotes)
+            found = _surface(doc, quotes, text)
         mentions = _mention_index(context.results.get("actors"))
         items = []
         for att in found:
-            source_type, actor = self._source_type(doc, att, mentions)
+            source_type, actor = self._source_type(doc, text, att, mentions)
             item: dict[str, Any] = {
                 "kind": att.kind,
                 "cue": context.span(*att.cue),
@@ -99,14 +99,16 @@ class AttributionAnalyzer(BaseAnalyzer):
                 "actor": actor,
             }
             if len(att.content_parts) > 1:
-                item["content_parts"] = [context.span(s, e) for s, e in att.content_parts]
+                # the pieces of a content broken by the cue ("..., he said, ..."): [start, end]
+                # pairs; their text is inside ``content``
+                item["content_parts"] = [[s, e] for s, e in att.content_parts]
             items.append(item)
         items.sort(key=lambda i: (i["cue"]["start"], i["cue"]["end"]))
         return {"items": items, "metrics": self._metrics(doc, items, found)}
 
     # -- sources --------------------------------------------------------------------------
     @staticmethod
-    def _source_type(doc: Doc, att: Attribution, mentions: list[tuple[int, int, str, str]]) -> tuple[str, str | None]:
+    def _source_type(doc: Doc, text: str, att: Attribution, mentions: list[tuple[int, int, str, str]]) -> tuple[str, str | None]:
         if att.source is None:
             return "unknown", None
         start, end = att.source
@@ -123,7 +125,7 @@ class AttributionAnalyzer(BaseAnalyzer):
             if best is None or rank > best:
                 best, actor, actor_type = rank, actor_id, a_type
         span = doc.char_span(start, end, alignment_mode="expand")
-        words = [w.lower() for w in _WORD.findall(doc.text[start:end])]
+        words = [w.lower() for w in _WORD.findall(text[start:end])]
         head = att.source_token.lower_ if att.source_token is not None else (words[-1] if words else "")
         has_name = span is not None and any(
             (t.ent_type_ == "PERSON" or t.pos_ == "PROPN") and t.i <= (att.source_token.i if att.source_token is not None else t.i)
@@ -192,9 +194,8 @@ def _mention_index(section: dict[str, Any] | None) -> list[tuple[int, int, str, 
     return out
 
 
-def _surface(doc: Doc, quotes: list[tuple[int, int]]) -> list[Attribution]:
+def _surface(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[Attribution]:
     """Without a parse: "according to X" and speech verbs, content = the sentence's quotes."""
-    text = doc.text
     index = RangeIndex(quotes)
     out = []
     sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]

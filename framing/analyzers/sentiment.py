@@ -79,7 +79,7 @@ class SentimentAnalyzer(BaseAnalyzer):
             neg_m, neg_r = min(scored, key=lambda mr: mr[1].score)
             pos_m, pos_r = max(scored, key=lambda mr: mr[1].score)
             actors_out[actor_id] = {
-                "score": mean,
+                "score": round(mean, 4),
                 "label": score_label(mean),
                 "n": len(scores),
                 "labels": {k: labels.get(k, 0) for k in ("negative", "neutral", "positive")},
@@ -94,7 +94,7 @@ class SentimentAnalyzer(BaseAnalyzer):
             "backend": self.backend,
             "actors": actors_out,
             "metrics": {
-                "mean_score": sum(all_scores) / n if n else None,
+                "mean_score": round(sum(all_scores) / n, 4) if n else None,
                 "share_negative": labels_all["negative"] / n if n else None,
                 "share_positive": labels_all["positive"] / n if n else None,
                 "n_scored": n,
@@ -105,7 +105,7 @@ class SentimentAnalyzer(BaseAnalyzer):
     def _evidence(doc: Doc, context: Context, mention: dict[str, Any], result: Any, has_sents: bool,
                   with_context: bool = True) -> dict[str, Any]:
         if not with_context:
-            return {"score": result.score, "label": result.label, "mention": context.span(mention["start"], mention["end"]),
+            return {"score": round(result.score, 4), "label": result.label, "mention": context.span(mention["start"], mention["end"]),
                     "context": None}
         span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
         text = context.text
@@ -125,7 +125,7 @@ class SentimentAnalyzer(BaseAnalyzer):
         while end > start and text[end - 1].isspace():
             end -= 1
         return {
-            "score": result.score,
+            "score": round(result.score, 4),
             "label": result.label,
             "mention": context.span(mention["start"], mention["end"]),
             "context": context.span(start, end),

@@ -40,6 +40,7 @@ _BELIEF = {"believe", "think", "want", "fear", "hope", "feel", "expect", "worry"
 _NO_OBJECT_CONTENT = {"tell", "ask", "inform", "remind", "assure", "warn", "urge", "brief", "call", "quote", "cite"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _QUOTE_CHARS = set('"“”„«»')
+_TEXT_KEY = "framing.text"
 
 
 def coarse_pos(tok: Token) -> str:
@@ -77,6 +78,12 @@ def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text`` rebuilds the string from the tokens on every access: read it once per
+    extraction (see :func:`extract`)."""
+    return doc.user_data.get(_TEXT_KEY) or doc.text
+
+
 def _line_bounds(text: str, idx: int) -> tuple[int, int]:
     """The paragraph (line) holding character ``idx``."""
     lo = text.rfind("\n", 0, idx) + 1
@@ -87,7 +94,7 @@ def _line_bounds(text: str, idx: int) -> tuple[int, int]:
 def _clip(doc: Doc, lo: int, hi: int, anchor: Token) -> tuple[int, int]:
     """Token range ``[lo, hi)`` cut to the anchor's paragraph: parses that run across
     paragraph breaks (headings, photo credits) never make one source or content."""
-    line_lo, line_hi = _line_bounds(doc.text, anchor.idx)
+    line_lo, line_hi = _line_bounds(_text(doc), anchor.idx)
     while lo < hi and doc[lo].idx < line_lo:
         lo += 1
     while hi > lo and doc[hi - 1].idx >= line_hi:
@@ -157,7 +164,7 @@ def _subject(verb: Token) -> Token | None:
 def _subject_on_line(doc: Doc, verb: Token) -> Token | None:
     """When the parse hangs the subject on a heading line above, the last noun phrase
     root between the start of the verb's paragraph and the verb."""
-    line_lo, _ = _line_bounds(doc.text, verb.idx)
+    line_lo, _ = _line_bounds(_text(doc), verb.idx)
     first = verb.i
     while first > 0 and doc[first - 1].idx >= line_lo:
         first -= 1
@@ -189,8 +196,19 @@ def _inherited_subject(verb: Token) -> Token | None:
     return None
 
 
-def extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]]) -> list[Attribution]:
-    """All attributions in a parsed Doc (needs the dependency parse)."""
+def extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]], text: str | None = None) -> list[Attribution]:
+    """All attributions in a parsed Doc (needs the dependency parse).
+
+    ``text`` is ``doc.text`` when the caller already has it (analyzers do: ``context.text``).
+    """
+    doc.user_data[_TEXT_KEY] = doc.text if text is None else text
+    try:
+        return _extract(doc, lexicon, quote_ranges)
+    finally:
+        doc.user_data.pop(_TEXT_KEY, None)
+
+
+def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]]) -> list[Attribution]:
     quotes = _Quotes(quote_ranges)
     out: list[Attribution] = []
     used_cues: set[int] = set()
@@ -219,7 +237,100 @@ def extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]]) 
             if att is not None:
                 out.append(att)
                 used_cues.add(tok.i)
+    out.extend(_colon_attributions(doc, out, quotes))
     return out
+
+
+#: Head words of a colon source that is not a named entity ("Poll: ...", "Clinton camp: ...").
+_COLON_SOURCE_NOUNS = frozenset({
+    "poll", "polls", "survey", "study", "report", "newspaper", "paper", "camp", "campaign", "source", "sources",
+    "official", "officials", "spokesman", "spokeswoman", "spokesperson", "aide", "aides", "expert", "experts",
+    "analyst", "analysts", "lawmakers", "critics", "ministry", "statement", "he", "she", "they",
+})
+#: Words that make a line-initial "X:" a heading, dateline or web furniture, not a speaker.
+_COLON_NOT_SOURCES = frozenset({
+    "update", "updated", "related", "watch", "video", "photos", "photo", "note", "editor", "read", "more",
+    "breaking", "exclusive", "live", "opinion", "analysis", "correction", "advertisement", "see", "also", "source",
+    "sources", "credit", "caption", "share", "subscribe", "follow", "listen", "q", "a", "question", "answer", "tags",
+    "filed", "posted", "contact", "email", "phone", "time", "date", "image", "images", "pic", "via",
+})
+_COLON_ENTS = ("PERSON", "ORG", "NORP")
+
+
+def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> list[Attribution]:
+    """Colon attributions with no speech verb, which news uses in two places:
+
+    - headlines and lead-ins, ``Graham: Trump's rhetoric is destroying the GOP`` — a short
+      speaker (a named person, organisation or group, or a source noun such as "Poll") at
+      the start of a line, what they said up to the end of the line;
+    - a quotation introduced by a speaker's name, ``... surprise pollster Daron Shaw:
+      "Historically, ..."`` — the quotation must open right after the colon.
+
+    Colons inside the content or cue of an attribution already found are skipped.
+    """
+    text = _text(doc)
+    taken = sorted([r for a in found for r in (a.cue, *a.content_parts, *([a.content] if a.content else []))])
+    starts = [r[0] for r in taken]
+
+    def covered(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return any(taken[j][0] <= pos < taken[j][1] for j in range(max(0, k - 3), k + 1))
+
+    out = []
+    for tok in doc:
+        if tok.text != ":" or covered(tok.idx) or quotes.coverage(tok.idx, tok.idx + 1) > 0:
+            continue
+        line_lo, line_hi = _line_bounds(text, tok.idx)
+        first = tok.i
+        while first > 0 and doc[first - 1].idx >= line_lo:
+            first -= 1
+        after = tok.i + 1
+        while after < len(doc) and doc[after].is_space:
+            after += 1
+        if after >= len(doc):
+            continue
+        before = doc[first:tok.i]
+        words = [t for t in before if not (t.is_punct or t.is_space)]
+        # quote ranges start after the opening mark
+        opened = [r for r in quotes.in_window(doc[after].idx, doc[after].idx + 2) if 0 <= r[0] - doc[after].idx <= 1]
+        opens_quote = bool(opened)
+        if opens_quote and doc[tok.i - 1].ent_type_ in ("PERSON", "ORG") and doc[tok.i - 1].ent_iob_ in ("I", "B"):
+            # a quotation right after a name: the entity that ends at the colon
+            lo = tok.i - 1
+            while lo > first and doc[lo].ent_iob_ == "I":
+                lo -= 1
+            src = (lo, tok.i)
+            content = opened[0]
+        elif 1 <= len(words) <= 5 and not any(t.pos_ in ("VERB", "AUX") for t in words):
+            # a line-initial speaker
+            lowered = {t.lower_ for t in words}
+            if lowered & _COLON_NOT_SOURCES or any(t.like_num for t in words):
+                continue
+            if all(t.is_upper for t in words) and not any(t.ent_type_ in _COLON_ENTS for t in words):
+                continue  # a dateline or a shouted heading ("WASHINGTON:", "BREAKING:")
+            if not (any(t.ent_type_ in _COLON_ENTS for t in words) or words[-1].lower_ in _COLON_SOURCE_NOUNS):
+                continue
+            end = _trim(doc, after, _last_on_line(doc, after, line_hi))
+            if end[1] - end[0] < 3:
+                continue
+            src = _trim(doc, first, tok.i)
+            content = _span_chars(doc, *end)
+        else:
+            continue
+        if src[1] <= src[0]:
+            continue
+        kind = "direct" if quotes.coverage(*content) > 0.9 else "indirect"
+        head = doc[src[1] - 1]
+        out.append(Attribution(kind, (tok.idx, tok.idx + 1), _span_chars(doc, *src), content, [content], head.idx, head))
+    return out
+
+
+def _last_on_line(doc: Doc, start: int, line_hi: int) -> int:
+    """Index one past the last token that starts before ``line_hi``."""
+    end = start
+    while end < len(doc) and doc[end].idx < line_hi:
+        end += 1
+    return end
 
 
 def _takes_clause(verb: Token) -> bool:
@@ -239,7 +350,7 @@ def _kind(lemma: str, content: tuple[int, int] | None, quotes: _Quotes) -> str:
 def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, int]], quotes: _Quotes) -> Attribution | None:
     lemma = verb.lemma_.lower()
     subj = _subject(verb) or _inherited_subject(verb)
-    if subj is not None and _line_bounds(doc.text, subj.idx) != _line_bounds(doc.text, verb.idx):
+    if subj is not None and _line_bounds(_text(doc), subj.idx) != _line_bounds(_text(doc), verb.idx):
         subj = _subject_on_line(doc, verb)
     content_tok = None
     for child in verb.children:
@@ -266,7 +377,7 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
                 continue
             if s <= cue_start < e:
                 continue  # the cue is itself quoted
-            if doc.text.count(" ", s, e) < 3 and parts:
+            if _text(doc).count(" ", s, e) < 3 and parts:
                 continue  # a quoted name or scare quote ("TASS"), not what was said
             if not any(ps <= s and e <= pe for ps, pe in parts):
                 if not parts or abs(s - verb.idx) < 300:

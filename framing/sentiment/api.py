@@ -82,8 +82,11 @@ def score_targets(
         Whether each target sits inside a quotation (a feature of the model).
     """
     _check_backend(backend)
+    if not spans:
+        return []
+    text = doc.text  # rebuilt from the tokens on each access: once
     for start, end in spans:
-        _check_span(doc.text, start, end)
+        _check_span(text, start, end)
     if not spans:
         return []
     if backend == "vader":
