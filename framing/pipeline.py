@@ -66,6 +66,10 @@ def _load(name: str, exclude: tuple[str, ...]) -> Language:
         nlp = spacy.load(name, exclude=list(exclude))
     except OSError as exc:  # a path that is not a pipeline, a broken package
         raise ModelNotFoundError(f"[E050] Could not load the spaCy pipeline {name!r}: {exc}") from exc
+    if "tok2vec" in nlp.pipe_names and not getattr(nlp.get_pipe("tok2vec"), "listening_components", [None]):
+        # the shared embedding layer feeds only the tagger and the parser in the small and
+        # medium pipelines; with both gone nobody listens to it
+        nlp.remove_pipe("tok2vec")
     if "parser" not in nlp.pipe_names:
         # without the parser, sentences come from the statistical senter (or a sentencizer)
         if "senter" in nlp.disabled:
@@ -75,7 +79,10 @@ def _load(name: str, exclude: tuple[str, ...]) -> Language:
     return nlp
 
 
-PRESETS = {"default": (), "fast": ("parser",)}
+#: Components each preset leaves out. ``fast`` keeps what actors need (the named-entity
+#: recogniser, with its own embedding layer in the English pipelines) and a sentence
+#: recogniser: no tagger, lemmatizer or dependency parser.
+PRESETS = {"default": (), "fast": ("parser", "tagger", "attribute_ruler", "lemmatizer")}
 
 
 def load_pipeline(name: str | None = None, *, exclude: tuple[str, ...] = (), preset: str = "default") -> Language:
@@ -92,11 +99,12 @@ def load_pipeline(name: str | None = None, *, exclude: tuple[str, ...] = (), pre
     exclude : tuple of str
         Pipeline components not to load (e.g. ``("lemmatizer",)``).
     preset : {"default", "fast"}
-        ``"fast"`` drops the dependency parser (sentences then come from the statistical
-        sentence recognizer): about twice to three times faster, and the analyzers fall
-        back to rules that need no parse — labels without appositions, no roles,
-        attribution from surface patterns. The accuracy cost is measured by the
-        evaluation scripts' ``--preset fast`` option (see the docs).
+        ``"fast"`` keeps only the statistical sentence recognizer and the named-entity
+        recognizer (no tagger, lemmatizer or dependency parser): about twice as fast,
+        and the analyzers fall back to rules that need no parse — labels without
+        appositions, no roles, attribution from surface patterns. The accuracy cost is
+        measured by the evaluation scripts' ``--preset fast`` option (see the docs'
+        accuracy page).
 
     Returns
     -------
