@@ -26,7 +26,8 @@ test: $(STAMP)
 
 ## Speed: framing beside the bare spaCy parse (pytest-benchmark).
 bench: $(STAMP)
-	$(BIN)/python -m pytest benchmarks -q --benchmark-enable -p no:cacheprovider
+	$(BIN)/python -m pytest benchmarks -q --benchmark-enable -p no:cacheprovider --benchmark-json=bench.json
+	$(BIN)/python benchmarks/report.py bench.json
 
 ## Accuracy on the shared data sets (each script prints its scores).
 eval: $(STAMP)
@@ -36,4 +37,4 @@ docs: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .benchmarks
+	rm -rf $(VENV) site .pytest_cache .benchmarks bench.json

@@ -51,33 +51,55 @@ def gold_sets(doc: dict) -> tuple[list[dict], list[dict]]:
     return named, labels
 
 
-def predicted_mentions(profile, aligned_of: dict) -> list[tuple[int, int, str]]:
-    """Actor mentions, plus the title and apposition labels the terminology analyzer
-    attached to them ("North Korean leader" Kim Jong Un): gold annotates those as mentions."""
+def predicted_mentions(profile, aligned_of: dict) -> list[tuple[int, int, str, int]]:
+    """Actor mentions (rank 1), plus the title and apposition labels the terminology
+    analyzer attached to them (rank 0: "North Korean leader" Kim Jong Un), since gold
+    annotates those as mentions too."""
     out = []
     terms = (profile.sections.get("terminology") or {}).get("actors") or {}
     for item in profile["actors"]["items"]:
         key = aligned_of.get((profile.id, item["id"]))
         for m in item["mentions"]:
-            out.append((m["start"], m["end"], key))
+            out.append((m["start"], m["end"], key, 1))
         for label in (terms.get(item["id"]) or {}).get("label_spans", []):
             if label["kind"] in ("title", "apposition"):
-                out.append((label["start"], label["end"], key))
+                out.append((label["start"], label["end"], key, 0))
     return out
 
 
-def match(gold: list[dict], pred: list[tuple[int, int, str]]) -> list[str | None]:
-    """For each gold mention, the aligned actor of the predicted mention overlapping it most."""
-    pred = sorted(pred)
+def _head(g: dict) -> tuple[int, int]:
+    """Character range of the gold mention's head: its last word, or the last word before
+    "of" ("President Emmanuel Macron of France")."""
+    text = g["text"].rstrip(" .,;:\"'”’)")
+    if " of " in text:  # "President Emmanuel Macron of France", "leader of Japan"
+        text = text[: text.index(" of ")]
+    cut = max(text.rfind(" "), text.rfind("-") if text.endswith("'s") else -1)
+    start = g["start"] + cut + 1
+    return start, max(start + 1, g["start"] + len(text))
+
+
+def match(gold: list[dict], pred: list[tuple]) -> list[str | None]:
+    """For each gold mention, the aligned actor of the best overlapping predicted mention.
+
+    Best: one that covers the gold mention's head word, then an actor mention rather than a
+    label, then the largest overlap. In "Larry Kudlow, Mr. Trump's chief economic adviser"
+    the gold "Mr. Trump" is Trump's mention, not Kudlow's label; in "the North Korean
+    leader" the head is "leader", so Kim's title label beats the mention "North Korean".
+    """
+    pred = sorted(p if len(p) == 4 else (*p, 1) for p in pred)
     out = []
     for g in gold:
-        best, best_ov = None, 0
-        for s, e, key in pred:
+        h0, h1 = _head(g)
+        best, best_rank = None, (0, 0, 0)
+        for s, e, key, is_mention in pred:
             if s >= g["end"]:
                 break
             ov = min(e, g["end"]) - max(s, g["start"])
-            if ov > best_ov:
-                best, best_ov = key, ov
+            if ov <= 0:
+                continue
+            rank = (int(s < h1 and e > h0), is_mention, ov)
+            if rank > best_rank:
+                best, best_rank = key, rank
         out.append(best)
     return out
 
@@ -118,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT)
     parser.add_argument("--catalog", default=None, help="an actor catalog to use (default: none)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: framing.load_pipeline())")
+    parser.add_argument("--preset", default="default", choices=("default", "fast"), help="pipeline preset (default: the full parse)")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
@@ -125,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"NewsWCL50 data not found at {args.data}", file=sys.stderr)
         return 2
     docs = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
-    nlp = framing.load_pipeline(args.model)
+    nlp = framing.load_pipeline(args.model, preset=args.preset)
     t0 = time.perf_counter()
     profiles = list(framing.analyze_many(
         [{"id": d["doc_id"], "text": d["text"], "outlet": d["outlet"]} for d in docs],

@@ -83,7 +83,8 @@ def score(articles, profiles) -> dict[str, float | None]:
         g_src = [(a.source[0][0], a.source[-1][1]) for a in art.attributions if a.source]
         h1, h2 = _overlap_counts(p_src, g_src)
         c["src_p_hit"] += h1; c["src_p"] += len(p_src); c["src_r_hit"] += h2; c["src_g"] += len(g_src)  # noqa: E702
-        p_con = _chars([(p["start"], p["end"]) for i in items for p in (i.get("content_parts") or ([i["content"]] if i["content"] else []))])
+        p_con = _chars([tuple(p) for i in items
+                        for p in (i.get("content_parts") or ([(i["content"]["start"], i["content"]["end"])] if i["content"] else []))])
         g_con = _chars([s for a in art.attributions for s in a.content])
         c["con_tp"] += len(p_con & g_con); c["con_p"] += len(p_con); c["con_g"] += len(g_con)  # noqa: E702
         share_pred.append(len(p_con) / max(1, len(art.text)))
@@ -102,13 +103,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=_polnear.ROOT)
     parser.add_argument("--min-ratio", type=float, default=None)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--preset", default="default", choices=("default", "fast"), help="pipeline preset (default: the full parse)")
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     articles = _polnear.load(args.split, args.data)[: args.limit]
     if not articles:
         print(f"no PolNeAR {args.split} data under {args.data}", file=sys.stderr)
         return 2
-    nlp = framing.load_pipeline(args.model)
+    nlp = framing.load_pipeline(args.model, preset=args.preset)
     analyzer = AttributionAnalyzer() if args.min_ratio is None else AttributionAnalyzer(min_ratio=args.min_ratio)
     t0 = time.perf_counter()
     profiles = list(framing.analyze_many([{"id": a.name, "text": a.text} for a in articles], nlp=nlp,

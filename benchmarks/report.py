@@ -1,0 +1,67 @@
+"""Print the ratios behind the speed goals from a pytest-benchmark JSON file.
+
+    python -m pytest benchmarks --benchmark-enable --benchmark-json=bench.json && python benchmarks/report.py bench.json
+
+Medians, not means: this machine is noisy.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+
+def main(path: str) -> int:
+    data = json.loads(open(path, encoding="utf-8").read())
+    med = {}
+    info = {}
+    for b in data["benchmarks"]:
+        med[b["name"]] = b["stats"]["median"]
+        info[b["name"]] = b.get("extra_info", {})
+
+    def get(name):
+        return med.get(name)
+
+    def line(label, value, goal=""):
+        print(f"  {label:<58} {value:>8}  {goal}")
+
+    parse = get("test_bare_parse")
+    print(f"machine: {data['machine_info'].get('cpu', {}).get('brand_raw', '?')}, {data['machine_info'].get('cpu', {}).get('count', '?')} cores")
+    if parse:
+        words = info["test_bare_parse"].get("words")
+        print(f"\nPipeline on {words} words of 40 AllSides articles (median seconds: parse {parse:.2f})")
+        full = get("test_framing_all_analyzers")
+        if full:
+            line("full profile / bare parse (time)", f"{full / parse:.2f}x", "goal <= 1.25x (parse/framing >= 0.80)")
+            line("words per second, bare parse / framing", f"{words / parse:,.0f} / {words / full:,.0f}")
+        naive = get("test_naive_composition")
+        if naive:
+            line("hand-made spaCy + VADER/sentence + textstat / bare parse", f"{naive / parse:.2f}x")
+        for name in ("readability", "actors", "attribution", "terminology", "sentiment"):
+            cost = get(f"test_analyzer_cost[{name}]")
+            if cost is not None:
+                goal = {"attribution": "goal <= 0.15", "terminology": "actors+terminology <= 0.10"}.get(name, "")
+                line(f"analyzer {name} / bare parse", f"{cost / parse:.3f}", goal)
+        a, t = get("test_analyzer_cost[actors]"), get("test_analyzer_cost[terminology]")
+        if a and t:
+            line("actors + terminology / bare parse", f"{(a + t) / parse:.3f}", "goal <= 0.10")
+    d, f = get("test_preset_default"), get("test_preset_fast")
+    if d and f:
+        line("preset fast speed-up over default", f"{d / f:.2f}x", "goal >= 2.5x")
+    p1, p2 = get("test_n_process[1]"), get("test_n_process[2]")
+    if p1 and p2:
+        line("n_process=2 speed-up over 1 (120 articles)", f"{p1 / p2:.2f}x", "goal >= 1.6x")
+    s = get("test_sentiment_batch_api")
+    if s:
+        n = info["test_sentiment_batch_api"].get("mentions")
+        line("sentiment batch API, mentions per second (parse excluded)", f"{n / s:,.0f}", "goal >= 1,000")
+    scal = {n: get(f"test_scaling[{n}]") for n in (1000, 10000, 50000)}
+    if all(scal.values()):
+        print("\nScaling (one article): seconds per 1,000 words")
+        for n, v in scal.items():
+            line(f"{n:,} words", f"{1000 * v / n:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "bench.json"))

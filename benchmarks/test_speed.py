@@ -1,0 +1,146 @@
+"""Speed of framing beside the bare spaCy parse, on 40 real articles (pytest-benchmark).
+
+    make bench          # runs these and prints the ratios (benchmarks/report.py)
+
+Groups put comparable runs side by side; benchmarks/report.py turns medians into ratios:
+the full profile vs the bare parse, each analyzer's share, the `fast` preset, two
+processes, the hand-made composition (spaCy + VADER per sentence + textstat).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import framing
+from framing.analyzers.base import Context
+from framing.registry import resolve_analyzers
+
+ROUNDS = 3
+
+
+def clear_textstat_caches() -> None:
+    """textstat memoises every count by text (functools.lru_cache): without clearing, rounds
+    after the first would time dictionary lookups, not readability."""
+    import pkgutil
+
+    import textstat.backend
+
+    for info in pkgutil.walk_packages(textstat.backend.__path__, "textstat.backend."):
+        module = __import__(info.name, fromlist=["_"])
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "").startswith("textstat.backend.counts"):
+                value.cache_clear()
+
+
+def run(benchmark, fn, n_words=None, **info):
+    result = benchmark.pedantic(fn, setup=clear_textstat_caches, rounds=ROUNDS, iterations=1, warmup_rounds=1)
+    if n_words:
+        benchmark.extra_info["words"] = n_words
+    benchmark.extra_info.update(info)
+    return result
+
+
+# -- the full profile vs the parse ---------------------------------------------------------
+@pytest.mark.benchmark(group="pipeline")
+def test_bare_parse(benchmark, nlp, texts, n_words):
+    run(benchmark, lambda: list(nlp.pipe(texts, batch_size=16)), n_words)
+
+
+@pytest.mark.benchmark(group="pipeline")
+def test_framing_all_analyzers(benchmark, nlp, articles, n_words):
+    engine = framing.Engine(nlp)
+    out = run(benchmark, lambda: list(engine.analyze_many(articles, batch_size=16)), n_words)
+    assert len(out) == len(articles) and not any(p.error for p in out)
+
+
+@pytest.mark.benchmark(group="pipeline")
+def test_naive_composition(benchmark, nlp, texts, n_words):
+    """What a user would write by hand: spaCy, VADER on every sentence, textstat on the text."""
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    import framing.analyzers.readability  # noqa: F401  (the offline cmudict patch)
+
+    vader = SentimentIntensityAnalyzer()
+
+    def naive():
+        out = []
+        for doc in nlp.pipe(texts, batch_size=16):
+            sentiments = [vader.polarity_scores(s.text)["compound"] for s in doc.sents]
+            out.append((sentiments, textstat.flesch_reading_ease(doc.text), textstat.gunning_fog(doc.text)))
+        return out
+
+    run(benchmark, naive, n_words)
+
+
+# -- each analyzer on pre-parsed docs --------------------------------------------------------
+@pytest.fixture(scope="module")
+def parsed(nlp, texts):
+    docs = list(nlp.pipe(texts, batch_size=16))
+    analyzers = resolve_analyzers(None, framing.DEFAULT_ANALYZERS)
+    results = []
+    for doc in docs:
+        ctx = Context(text=doc.text, article=None, results={}, catalog=None, nlp=nlp)
+        for a in analyzers:
+            ctx.results[a.name] = a.analyze(doc, ctx)
+        results.append(ctx.results)
+    return docs, analyzers, results
+
+
+@pytest.mark.benchmark(group="analyzers")
+@pytest.mark.parametrize("name", ["readability", "actors", "attribution", "terminology", "sentiment"])
+def test_analyzer_cost(benchmark, nlp, parsed, n_words, name):
+    docs, analyzers, results = parsed
+    analyzer = next(a for a in analyzers if a.name == name)
+
+    def go():
+        for doc, res in zip(docs, results):
+            ctx = Context(text=doc.text, article=None, results={k: v for k, v in res.items() if k in analyzer.requires},
+                          catalog=None, nlp=nlp)
+            analyzer.analyze(doc, ctx)
+
+    run(benchmark, go, n_words, analyzer=name)
+
+
+# -- the fast preset, two processes -----------------------------------------------------------
+@pytest.mark.benchmark(group="preset")
+def test_preset_default(benchmark, nlp, articles, n_words):
+    engine = framing.Engine(nlp)
+    run(benchmark, lambda: list(engine.analyze_many(articles, batch_size=16)), n_words, preset="default")
+
+
+@pytest.mark.benchmark(group="preset")
+def test_preset_fast(benchmark, articles, n_words):
+    engine = framing.Engine(framing.load_pipeline(preset="fast"))
+    run(benchmark, lambda: list(engine.analyze_many(articles, batch_size=16)), n_words, preset="fast")
+
+
+@pytest.fixture(scope="module")
+def more_articles():
+    from conftest import load_articles
+
+    return load_articles(120)
+
+
+@pytest.mark.benchmark(group="processes")
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_n_process(benchmark, nlp, more_articles, n_process):
+    engine = framing.Engine(nlp)
+    words = sum(len(a["text"].split()) for a in more_articles)
+    out = benchmark.pedantic(lambda: list(engine.analyze_many(more_articles, n_process=n_process, batch_size=16)),
+                             rounds=2, iterations=1)
+    benchmark.extra_info.update({"words": words, "n_process": n_process})
+    assert [p.id for p in out] == [a["id"] for a in more_articles]
+
+
+# -- sentiment batch API: mentions per second, parse excluded --------------------------------
+@pytest.mark.benchmark(group="sentiment")
+def test_sentiment_batch_api(benchmark, parsed):
+    from framing.sentiment import score_targets
+
+    docs, _, results = parsed
+    jobs = [(doc, [(m["start"], m["end"]) for item in res["actors"]["items"] for m in item["mentions"]])
+            for doc, res in zip(docs, results)]
+    n = sum(len(spans) for _, spans in jobs)
+    score_targets(*jobs[0])  # load the model
+    run(benchmark, lambda: [score_targets(doc, spans) for doc, spans in jobs], mentions=n)
