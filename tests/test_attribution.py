@@ -89,6 +89,20 @@ def test_colon_headlines_and_named_quotations(nlp):
     assert colons[1]["content"]["text"].startswith("Historically, these numbers")
 
 
+def test_quotation_runs_on_after_the_cue(nlp):
+    text = (
+        '"Lumping them all together is insulting," Barkley said. "This is the United States. '
+        'Do we have issues? Of course we do." The crowd cheered. "We will win," Smith added.'
+    )
+    section = attributions(text, nlp)
+    barkley = find(section, "said")
+    parts = [text[s:e] for s, e in barkley["content_parts"]]
+    assert parts[0].startswith("Lumping them all together is insulting")
+    assert parts[1].startswith("This is the United States") and parts[1].rstrip(".").endswith("Of course we do")
+    smith = find(section, "added")  # the next quotation has its own cue: not Barkley's
+    assert smith["content"]["text"] == "We will win" and "content_parts" not in smith
+
+
 def test_beliefs_are_other(nlp):
     item = find(attributions("Haftar believes that the war can be won.", nlp), "believes")
     assert item["kind"] == "other"

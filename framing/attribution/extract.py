@@ -238,7 +238,54 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]])
                 out.append(att)
                 used_cues.add(tok.i)
     out.extend(_colon_attributions(doc, out, quotes))
+    _continue_quotations(doc, out, quotes)
     return out
+
+
+def _continue_quotations(doc: Doc, found: list[Attribution], quotes: _Quotes) -> None:
+    """Extend direct and mixed quotations with the quotations that follow them with no cue
+    of their own, as news runs a quote on: ``"It is insulting," Barkley said. "This is the
+    United States of America."`` Only within the paragraph, and never into a quotation that
+    another attribution already owns."""
+    if not found or not quotes.ranges:
+        return
+    text = _text(doc)
+    owned = sorted(r for a in found for r in (a.cue, *a.content_parts, *([a.content] if a.content else [])))
+    owned_starts = [r[0] for r in owned]
+    sent_ends = sorted({sent.end_char for sent in doc.sents})
+
+    def is_owned(lo: int, hi: int) -> bool:
+        k = bisect.bisect_left(owned_starts, hi)
+        return any(owned[j][1] > lo for j in range(max(0, k - 8), k))
+
+    def sentence_end(pos: int) -> int:
+        k = bisect.bisect_right(sent_ends, pos)
+        return sent_ends[k] if k < len(sent_ends) else len(text)
+
+    for att in found:
+        if att.kind not in ("direct", "mixed") or att.content is None:
+            continue
+        parts = list(att.content_parts) or [att.content]
+        pos = sentence_end(max(att.cue[1], parts[-1][1]) - 1)
+        while True:
+            nxt = pos
+            while nxt < len(text) and text[nxt] in " \t":
+                nxt += 1
+            if nxt >= len(text) or text[nxt] not in _QUOTE_CHARS:
+                break
+            following = [r for r in quotes.in_window(nxt, nxt + 2) if 0 <= r[0] - nxt <= 1]
+            if not following or is_owned(*following[0]) or "\n" in text[following[0][0]:following[0][1]]:
+                break
+            quote = following[0]
+            parts.append(quote)
+            pos = sentence_end(quote[1])
+            # the quotation must end its sentence (a cue after it would make it someone's)
+            if text[quote[1]:pos].strip(" \t\"”’'.,!?") != "":
+                parts.pop()
+                break
+        if len(parts) > max(1, len(att.content_parts)):
+            att.content_parts = parts
+            att.content = (min(p[0] for p in parts), max(p[1] for p in parts))
 
 
 #: Head words of a colon source that is not a named entity ("Poll: ...", "Clinton camp: ...").
@@ -379,9 +426,13 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
                 continue  # the cue is itself quoted
             if _text(doc).count(" ", s, e) < 3 and parts:
                 continue  # a quoted name or scare quote ("TASS"), not what was said
-            if not any(ps <= s and e <= pe for ps, pe in parts):
-                if not parts or abs(s - verb.idx) < 300:
-                    parts.append((s, e))
+            overlapping = [p for p in parts if p[0] < e and s < p[1]]
+            if overlapping:  # the clause and the quotation are one content: their union
+                parts = [p for p in parts if p not in overlapping]
+                parts.append((min(s, *(p[0] for p in overlapping)), max(e, *(p[1] for p in overlapping))))
+                parts.sort()
+            elif not parts or abs(s - verb.idx) < 300:
+                parts.append((s, e))
     elif not parts and sent.start > 0:
         # "He said." right after a quoted sentence
         prev = doc[sent.start - 1].sent
