@@ -152,6 +152,8 @@ class ActorsAnalyzer(BaseAnalyzer):
         Resolve bare titles ("the Marshal", "the president") to the person the article
         introduced with that title.
 
+    Notes
+    -----
     The section is ``{"items": [{id, name, type, aliases, catalog_id, mentions, n_mentions}],
     "metrics": {...}}``; items are ordered by first mention and ids are slugs of the
     names, unique within the article. Without a trained NER component (a blank pipeline)
@@ -380,7 +382,7 @@ class ActorsAnalyzer(BaseAnalyzer):
             self._resolve_titles(doc, clusters, taken, add_mention)
 
         items = self._items(clusters, doc)
-        n_words = sum(1 for t in doc if not (t.is_punct or t.is_space))
+        n_words = len(context.words(doc))
         n_mentions = sum(item["n_mentions"] for item in items)
         by_type = Counter(item["type"] for item in items)
         return {

@@ -104,7 +104,7 @@ class AttributionAnalyzer(BaseAnalyzer):
                 item["content_parts"] = [[s, e] for s, e in att.content_parts]
             items.append(item)
         items.sort(key=lambda i: (i["cue"]["start"], i["cue"]["end"]))
-        return {"items": items, "metrics": self._metrics(doc, items, found)}
+        return {"items": items, "metrics": self._metrics(doc, items, found, context.words(doc))}
 
     # -- sources --------------------------------------------------------------------------
     @staticmethod
@@ -151,8 +151,7 @@ class AttributionAnalyzer(BaseAnalyzer):
 
     # -- metrics --------------------------------------------------------------------------
     @staticmethod
-    def _metrics(doc: Doc, items: list[dict[str, Any]], found: list[Attribution]) -> dict[str, Any]:
-        words = [t for t in doc if not (t.is_punct or t.is_space)]
+    def _metrics(doc: Doc, items: list[dict[str, Any]], found: list[Attribution], words: list[Any]) -> dict[str, Any]:
         n_words = len(words)
         sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else []
         n = len(items)

@@ -68,6 +68,14 @@ class Context:
     results: dict[str, Any] = field(default_factory=dict)
     catalog: ActorCatalog | None = None
     nlp: Language | None = None
+    _words: tuple[Any, list[Any]] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def words(self, doc: Doc) -> list[Any]:
+        """The tokens of ``doc`` that are neither punctuation nor whitespace, computed once
+        per article and shared by the analyzers (iterating a Doc builds Token objects)."""
+        if self._words is None or self._words[0] is not doc:
+            self._words = (doc, [t for t in doc if not (t.is_punct or t.is_space)])
+        return self._words[1]
 
     def span(self, start: int, end: int, **extra: Any) -> dict[str, Any]:
         """A ``{start, end, text}`` span of the original text."""

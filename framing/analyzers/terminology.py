@@ -281,7 +281,7 @@ class TerminologyAnalyzer(BaseAnalyzer):
         }
 
         contested, n_contested, n_negative, n_narrator_negative, n_narrator = self._contested(doc, quoted, reported)
-        words = [t for t in doc if not (t.is_punct or t.is_space)]
+        words = context.words(doc)
         n_words = len(words)
         n_mentions = len(spans)
         section: dict[str, Any] = {
