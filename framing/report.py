@@ -115,7 +115,8 @@ def _bar_chart(title: str, categories: list[str], series: dict[str, list[float |
     vmax = vmax or 1.0
     plot_w = width - left - right
     zero = left + plot_w / 2 if symmetric else left
-    scale = (plot_w / 2 if symmetric else plot_w) / vmax
+    # leave room for the value printed beyond the end of the longest bar, on either side
+    scale = max(1.0, (plot_w / 2 if symmetric else plot_w) - 40) / vmax
     parts = [f'<svg class="chart" role="img" aria-label="{_esc(title)}" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
              f'<text x="0" y="16" class="ct">{_esc(title)}</text>',
@@ -247,9 +248,10 @@ def html_report(comparison: Comparison, *, max_actors: int = 15, title: str = "f
             if s["quoted_labels"]:
                 parts.append("<br><span class=q>quoted: " + _esc(_top(s["quoted_labels"], 3)) + "</span>")
             roles = s.get("roles") or {}
-            if roles.get("agent") or roles.get("patient"):
-                parts.append("<br><span class=q>does: " + _esc(_top(roles.get("agent") or {}, 4))
-                             + "; undergoes: " + _esc(_top(roles.get("patient") or {}, 4)) + "</span>")
+            done = [f"{verb}: {_top(roles[key], 4)}" for key, verb in (("agent", "does"), ("patient", "undergoes"))
+                    if roles.get(key)]
+            if done:
+                parts.append("<br><span class=q>" + _esc("; ".join(done)) + "</span>")
             cells.append("<td>" + "".join(parts) + "</td>")
         trs.append(f"<tr><td><strong>{_esc(a['name'])}</strong><br><span class=q>{_esc(a['type'])}</span></td>{''.join(cells)}</tr>")
     body.append(f"<table><tr><th>actor</th>{head}</tr>{''.join(trs)}</table>")
