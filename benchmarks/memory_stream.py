@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import framing
+from framing.engine import _release_heap
 
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "allsides" / "sample.jsonl"
 
@@ -35,17 +36,6 @@ def rss_mb() -> float:
         return pages * resource.getpagesize() / 2**20
     except OSError:  # pragma: no cover - not Linux
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def trim() -> None:
-    """Ask glibc to hand freed heap pages back to the OS, so that RSS shows what is held,
-    not what the allocator keeps around after freeing (fragmentation); no-op elsewhere."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # pragma: no cover - not glibc
-        pass
 
 
 def stream(path: Path, n: int):
@@ -80,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
             gc.collect()
             before_trim = rss_mb()
             untrimmed.append((i, before_trim))
-            trim()
+            _release_heap()  # glibc's malloc_trim: RSS then shows what is held, not what the allocator keeps
             marks.append((i, rss_mb()))
             print(f"  {i:>6} articles  RSS {before_trim:7.0f} MiB, after malloc_trim {marks[-1][1]:7.0f} MiB"
                   f"  ({time.perf_counter() - t0:5.0f}s)", flush=True)

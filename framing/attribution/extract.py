@@ -27,6 +27,8 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..terminology.voice import RangeIndex
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
@@ -242,6 +244,11 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]])
     return out
 
 
+def _owned(found: list[Attribution]) -> RangeIndex:
+    """The characters that attributions already found use as cue or content."""
+    return RangeIndex([r for a in found for r in (a.cue, *a.content_parts, *([a.content] if a.content else []))])
+
+
 def _continue_quotations(doc: Doc, found: list[Attribution], quotes: _Quotes) -> None:
     """Extend direct and mixed quotations with the quotations that follow them with no cue
     of their own, as news runs a quote on: ``"It is insulting," Barkley said. "This is the
@@ -250,13 +257,8 @@ def _continue_quotations(doc: Doc, found: list[Attribution], quotes: _Quotes) ->
     if not found or not quotes.ranges:
         return
     text = _text(doc)
-    owned = sorted(r for a in found for r in (a.cue, *a.content_parts, *([a.content] if a.content else [])))
-    owned_starts = [r[0] for r in owned]
+    owned = _owned(found)
     sent_ends = sorted({sent.end_char for sent in doc.sents})
-
-    def is_owned(lo: int, hi: int) -> bool:
-        k = bisect.bisect_left(owned_starts, hi)
-        return any(owned[j][1] > lo for j in range(max(0, k - 8), k))
 
     def sentence_end(pos: int) -> int:
         k = bisect.bisect_right(sent_ends, pos)
@@ -274,7 +276,7 @@ def _continue_quotations(doc: Doc, found: list[Attribution], quotes: _Quotes) ->
             if nxt >= len(text) or text[nxt] not in _QUOTE_CHARS:
                 break
             following = [r for r in quotes.in_window(nxt, nxt + 2) if 0 <= r[0] - nxt <= 1]
-            if not following or is_owned(*following[0]) or "\n" in text[following[0][0]:following[0][1]]:
+            if not following or owned.overlaps(*following[0]) or "\n" in text[following[0][0]:following[0][1]]:
                 break
             quote = following[0]
             parts.append(quote)
@@ -316,16 +318,11 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
     Colons inside the content or cue of an attribution already found are skipped.
     """
     text = _text(doc)
-    taken = sorted([r for a in found for r in (a.cue, *a.content_parts, *([a.content] if a.content else []))])
-    starts = [r[0] for r in taken]
-
-    def covered(pos: int) -> bool:
-        k = bisect.bisect_right(starts, pos) - 1
-        return any(taken[j][0] <= pos < taken[j][1] for j in range(max(0, k - 3), k + 1))
+    owned = _owned(found)
 
     out = []
     for tok in doc:
-        if tok.text != ":" or covered(tok.idx) or quotes.coverage(tok.idx, tok.idx + 1) > 0:
+        if tok.text != ":" or owned.overlaps(tok.idx, tok.idx + 1) or quotes.coverage(tok.idx, tok.idx + 1) > 0:
             continue
         line_lo, line_hi = _line_bounds(text, tok.idx)
         first = tok.i

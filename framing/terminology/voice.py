@@ -85,6 +85,11 @@ class RangeIndex:
         k = bisect.bisect_right(self.starts, mid) - 1
         return k >= 0 and mid < self.ends[k]
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` shares at least one character with a range."""
+        k = bisect.bisect_left(self.starts, end) - 1
+        return k >= 0 and self.ends[k] > start
+
     def chars(self) -> int:
         """Characters covered."""
         return sum(e - s for s, e in zip(self.starts, self.ends))
