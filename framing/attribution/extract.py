@@ -337,8 +337,7 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
         words = [t for t in before if not (t.is_punct or t.is_space)]
         # quote ranges start after the opening mark
         opened = [r for r in quotes.in_window(doc[after].idx, doc[after].idx + 2) if 0 <= r[0] - doc[after].idx <= 1]
-        opens_quote = bool(opened)
-        if opens_quote and doc[tok.i - 1].ent_type_ in ("PERSON", "ORG") and doc[tok.i - 1].ent_iob_ in ("I", "B"):
+        if opened and doc[tok.i - 1].ent_type_ in ("PERSON", "ORG") and doc[tok.i - 1].ent_iob_ in ("I", "B"):
             # a quotation right after a name: the entity that ends at the colon
             lo = tok.i - 1
             while lo > first and doc[lo].ent_iob_ == "I":

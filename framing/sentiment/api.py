@@ -87,8 +87,6 @@ def score_targets(
     text = doc.text  # rebuilt from the tokens on each access: once
     for start, end in spans:
         _check_span(text, start, end)
-    if not spans:
-        return []
     if backend == "vader":
         return [_vader(doc, s, e) for s, e in spans]
     from .model import default_model
