@@ -189,3 +189,33 @@ def test_streaming_frees_spacy_strings_and_keeps_catalog_matches(nlp, monkeypatc
         ids = {a["catalog_id"] for a in profile["actors"]["items"]}
         assert {"gna", "lna"} <= ids
         assert profile["actors"] == framing.analyze(text, nlp=nlp, analyzers=["actors"], catalog=catalog)["actors"]
+
+
+def test_countries_and_their_demonyms_are_one_actor():
+    from framing.actors import country_of
+
+    assert country_of("U.S.") == country_of("the United States") == country_of("Americans") == "united_states"
+    assert country_of("Russians") == country_of("Russia's") == "russia"
+    assert country_of("Georgia") is None and country_of("Macron") is None
+
+
+def test_country_forms_align_within_and_across_articles(nlp):
+    texts = {
+        "a": "The United States imposed sanctions on Monday. Officials in the U.S. said more would follow.",
+        "b": "Americans are divided. Russians, meanwhile, were told that Russia would respond in kind.",
+    }
+    profiles = [framing.analyze(t, id=i, nlp=nlp, analyzers=["actors"]) for i, t in texts.items()]
+    a_ids = {m["text"]: item["id"] for item in profiles[0]["actors"]["items"] for m in item["mentions"]}
+    assert a_ids["United States"] == a_ids["U.S."]
+    b_ids = {m["text"]: item["id"] for item in profiles[1]["actors"]["items"] for m in item["mentions"]}
+    assert b_ids["Russians"] == b_ids["Russia"]
+    aligned = {a["id"]: a["members"] for a in align_actors(profiles)}
+    us = next(m for m in aligned.values() if a_ids["U.S."] in m.get("a", []))
+    assert us.get("b") == [b_ids["Americans"]]
+
+
+def test_dotted_acronyms_are_acronyms(nlp):
+    text = "The Democratic National Committee (DNC) sued on Friday. The D.N.C. said the suit was overdue."
+    items = actors_of(text, nlp)["items"]
+    dnc = next(i for i in items if any(m["text"] == "DNC" for m in i["mentions"]))
+    assert "D.N.C." in {m["text"] for m in dnc["mentions"]}

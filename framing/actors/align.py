@@ -7,8 +7,9 @@ articles are linked when they share a key:
   alias in the ``catalog`` passed here);
 - for people, the transliteration skeleton of the surname (Haftar/Hifter -> "hftr"),
   refined by the first name when an article names two people with one surname;
-- for other actors, the skeleton key of the full name, and acronyms the article
-  defined or that equal the name's initials.
+- for other actors, the skeleton key of the full name, the country a name or demonym
+  stands for (``countries.tsv``: "Russians" and "Russia", "U.S." and "United States"),
+  and acronyms the article defined or that equal the name's initials.
 
 Linked components become aligned actors. Ids are deterministic: a slug of the most
 frequent name (ties: alphabetical), or the catalog id.
@@ -21,7 +22,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from .catalog import ActorCatalog, coerce_catalog
-from .names import name_key, normalize_name, skeleton, strip_prefix
+from .names import country_of, name_key, normalize_name, skeleton, strip_prefix
 
 __all__ = ["align_actors"]
 
@@ -60,7 +61,10 @@ def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surna
         key = name_key(n)
         if not key:
             continue
-        raw = n.strip()
+        country = country_of(n)
+        if country:  # "Russians" here, "Russia" there; "U.S." and "United States"
+            keys.add("country:" + country)
+        raw = n.strip().replace(".", "")  # "D.N.C." is the acronym DNC
         if raw.isupper() and len(raw) >= 2:
             keys.add("acronym:" + raw)
         else:

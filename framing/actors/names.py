@@ -74,6 +74,26 @@ def name_key(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    out: dict[str, str] = {}
+    text = resources.files("framing.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("id\t"):
+            continue
+        country, forms = line.split("\t")
+        for form in forms.split("|"):
+            out[normalize_name(form)] = country
+    return out
+
+
+def country_of(name: str) -> str | None:
+    """The country a name or demonym stands for (``"U.S."``, ``"Americans"`` ->
+    ``"united_states"``), from the shipped ``countries.tsv``; ``None`` for anything else."""
+    key = normalize_name(name.replace(".", ""))
+    return _countries().get(key) if key else None
+
+
+@functools.lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """The shipped titles lexicon: lowercase title -> kind (rank, office, honorific, role)."""
     out: dict[str, str] = {}

@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..actors.names import name_key, normalize_name, skeleton, strip_prefix, titles
+from ..actors.names import country_of, name_key, normalize_name, skeleton, strip_prefix, titles
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -345,13 +345,15 @@ class ActorsAnalyzer(BaseAnalyzer):
                 continue
             if label in ("NORP-ADJ", "POSSESSOR") and not (label == "POSSESSOR" and span.root.ent_type_ in ("GPE", "ORG")):
                 continue
-            key = name_key(span.text)
-            raw = span.text.strip()
+            country = country_of(span.text) if label in ("GPE", "NORP") else None
+            # "Russia", "Russians" and "U.S.", "United States", "Americans": one actor
+            key = "country:" + country if country else name_key(span.text)
+            raw = span.text.strip().replace(".", "")  # "D.N.C." is the acronym DNC
             cluster = by_key.get(key)
             if cluster is None and raw.isupper() and len(raw) >= 2:
                 cluster = acronyms.get(raw)
             if cluster is None:
-                cluster = new_cluster("org", self._org_type(label, words), heading)
+                cluster = new_cluster("org", "place" if country else self._org_type(label, words), heading)
                 by_key[key] = cluster
                 initials = _initials(span.text.split())
                 if len(initials) >= 2 and initials not in acronyms:
