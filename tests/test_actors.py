@@ -219,3 +219,11 @@ def test_dotted_acronyms_are_acronyms(nlp):
     items = actors_of(text, nlp)["items"]
     dnc = next(i for i in items if any(m["text"] == "DNC" for m in i["mentions"]))
     assert "D.N.C." in {m["text"] for m in dnc["mentions"]}
+
+
+def test_the_north_after_north_korea(nlp):
+    text = "North Korea tested a missile on Sunday. The North has tested six this year, and South Korea protested."
+    items = actors_of(text, nlp)["items"]
+    owner = {m["text"]: i["id"] for i in items for m in i["mentions"]}
+    assert owner["North"] == owner["North Korea"]
+    assert owner["South Korea"] != owner["North Korea"]

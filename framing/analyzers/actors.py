@@ -346,6 +346,10 @@ class ActorsAnalyzer(BaseAnalyzer):
             if label in ("NORP-ADJ", "POSSESSOR") and not (label == "POSSESSOR" and span.root.ent_type_ in ("GPE", "ORG")):
                 continue
             country = country_of(span.text) if label in ("GPE", "NORP") else None
+            if country is None and label in ("GPE", "LOC", "NORP") and words in (["north"], ["south"]):
+                # "the North" after North Korea (and no other northern country)
+                named = {k for k in by_key if k.startswith(f"country:{words[0]}_")}
+                country = named.pop()[len("country:"):] if len(named) == 1 else None
             # "Russia", "Russians" and "U.S.", "United States", "Americans": one actor
             key = "country:" + country if country else name_key(span.text)
             raw = span.text.strip().replace(".", "")  # "D.N.C." is the acronym DNC
