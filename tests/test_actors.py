@@ -227,3 +227,14 @@ def test_the_north_after_north_korea(nlp):
     owner = {m["text"]: i["id"] for i in items for m in i["mentions"]}
     assert owner["North"] == owner["North Korea"]
     assert owner["South Korea"] != owner["North Korea"]
+
+
+def test_party_names_and_members_are_one_actor(nlp):
+    from framing.actors.names import party_of
+
+    assert party_of("GOP") == party_of("the Republican Party") == party_of("Republicans") == "us_republican_party"
+    assert party_of("Democrats") == "us_democratic_party" and party_of("Trump") is None
+    text = "Republicans blocked the bill. The GOP said the Democratic Party had overreached, and Democrats disagreed."
+    owner = {m["text"]: i["id"] for i in actors_of(text, nlp)["items"] for m in i["mentions"]}
+    assert owner["Republicans"] == owner["GOP"]
+    assert owner["Democratic Party"] == owner["Democrats"] != owner["GOP"]

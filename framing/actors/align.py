@@ -9,6 +9,7 @@ articles are linked when they share a key:
   refined by the first name when an article names two people with one surname;
 - for other actors, the skeleton key of the full name, the country a name or demonym
   stands for (``countries.tsv``: "Russians" and "Russia", "U.S." and "United States"),
+  the party (``parties.tsv``: "GOP" and "Republicans"),
   and acronyms the article defined or that equal the name's initials.
 
 Linked components become aligned actors. Ids are deterministic: a slug of the most
@@ -22,7 +23,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from .catalog import ActorCatalog, coerce_catalog
-from .names import country_of, name_key, normalize_name, skeleton, strip_prefix
+from .names import country_of, name_key, normalize_name, party_of, skeleton, strip_prefix
 
 __all__ = ["align_actors"]
 
@@ -64,6 +65,9 @@ def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surna
         country = country_of(n)
         if country:  # "Russians" here, "Russia" there; "U.S." and "United States"
             keys.add("country:" + country)
+        party = party_of(n)
+        if party:  # "GOP" here, "Republicans" there
+            keys.add("party:" + party)
         raw = n.strip().replace(".", "")  # "D.N.C." is the acronym DNC
         if raw.isupper() and len(raw) >= 2:
             keys.add("acronym:" + raw)

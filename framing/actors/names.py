@@ -73,16 +73,17 @@ def name_key(name: str) -> str:
     return " ".join(s for s in (skeleton(w) for w in kept) if s)
 
 
-@functools.lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
+@functools.lru_cache(maxsize=2)
+def _forms(filename: str) -> dict[str, str]:
+    """A shipped ``id<TAB>form|form|...`` table: normalised form -> id."""
     out: dict[str, str] = {}
-    text = resources.files("framing.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    text = resources.files("framing.data").joinpath(filename).read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line.startswith("#") or line.startswith("id\t"):
             continue
-        country, forms = line.split("\t")
+        ident, forms = line.split("\t")
         for form in forms.split("|"):
-            out[normalize_name(form)] = country
+            out[normalize_name(form)] = ident
     return out
 
 
@@ -90,7 +91,14 @@ def country_of(name: str) -> str | None:
     """The country a name or demonym stands for (``"U.S."``, ``"Americans"`` ->
     ``"united_states"``), from the shipped ``countries.tsv``; ``None`` for anything else."""
     key = normalize_name(name.replace(".", ""))
-    return _countries().get(key) if key else None
+    return _forms("countries.tsv").get(key) if key else None
+
+
+def party_of(name: str) -> str | None:
+    """The party a name stands for (``"GOP"``, ``"Republicans"`` -> ``"us_republican_party"``),
+    from the shipped ``parties.tsv``; ``None`` for anything else."""
+    key = normalize_name(name.replace(".", ""))
+    return _forms("parties.tsv").get(key) if key else None
 
 
 @functools.lru_cache(maxsize=1)

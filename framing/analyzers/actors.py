@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..actors.names import country_of, name_key, normalize_name, skeleton, strip_prefix, titles
+from ..actors.names import country_of, name_key, normalize_name, party_of, skeleton, strip_prefix, titles
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -350,14 +350,17 @@ class ActorsAnalyzer(BaseAnalyzer):
                 # "the North" after North Korea (and no other northern country)
                 named = {k for k in by_key if k.startswith(f"country:{words[0]}_")}
                 country = named.pop()[len("country:"):] if len(named) == 1 else None
-            # "Russia", "Russians" and "U.S.", "United States", "Americans": one actor
-            key = "country:" + country if country else name_key(span.text)
+            party = party_of(span.text) if country is None and label in ("NORP", "ORG") else None
+            # "Russia", "Russians" and "U.S.", "United States", "Americans": one actor;
+            # "Republicans", "GOP" and "the Republican Party" too
+            key = "country:" + country if country else "party:" + party if party else name_key(span.text)
             raw = span.text.strip().replace(".", "")  # "D.N.C." is the acronym DNC
             cluster = by_key.get(key)
             if cluster is None and raw.isupper() and len(raw) >= 2:
                 cluster = acronyms.get(raw)
             if cluster is None:
-                cluster = new_cluster("org", "place" if country else self._org_type(label, words), heading)
+                type_ = "place" if country else "organization" if party else self._org_type(label, words)
+                cluster = new_cluster("org", type_, heading)
                 by_key[key] = cluster
                 initials = _initials(span.text.split())
                 if len(initials) >= 2 and initials not in acronyms:
