@@ -238,3 +238,12 @@ def test_party_names_and_members_are_one_actor(nlp):
     owner = {m["text"]: i["id"] for i in actors_of(text, nlp)["items"] for m in i["mentions"]}
     assert owner["Republicans"] == owner["GOP"]
     assert owner["Democratic Party"] == owner["Democrats"] != owner["GOP"]
+
+
+def test_definite_head_noun_resolves_to_the_named_organisation(nlp):
+    text = ("The Democratic National Committee filed a lawsuit on Friday. The committee said the "
+            "Russian Defense Ministry had hacked its servers; the ministry denied it.")
+    items = actors_of(text, nlp)["items"]
+    owner = {m["text"]: i["id"] for i in items for m in i["mentions"]}
+    assert owner["The committee"] == owner["Democratic National Committee"]
+    assert owner["the ministry"] == owner["Russian Defense Ministry"]

@@ -386,9 +386,11 @@ class ActorsAnalyzer(BaseAnalyzer):
         # 5. the article's own names where the NER missed them
         self._propagate(doc, clusters, taken, debris, add_mention)
 
-        # 6. bare titles standing for an introduced person ("the Marshal")
+        # 6. bare titles standing for an introduced person ("the Marshal"), and definite
+        # descriptions by an organisation's head noun ("the committee", "the party")
         if self.resolve_titles:
             self._resolve_titles(doc, clusters, taken, add_mention)
+            self._resolve_head_nouns(doc, clusters, taken, add_mention)
 
         items = self._items(clusters, doc)
         n_words = len(context.words(doc))
@@ -444,6 +446,40 @@ class ActorsAnalyzer(BaseAnalyzer):
         if vocab & _MEDIA:
             return "media"
         return "organization"
+
+    #: Head nouns too vague to stand for one organisation ("the group", "the people").
+    _VAGUE_HEADS = frozenset({"group", "people", "state", "states", "city", "country", "world", "news", "times",
+                              "post", "center", "house", "office", "court", "union", "nations", "council"})
+
+    def _resolve_head_nouns(self, doc: Doc, clusters: list[_Cluster], taken: set[int], add_mention: Any) -> None:
+        """"the committee" after the Democratic National Committee, "the party" after the
+        Republican Party, "the ministry" after the Russian Defense Ministry: a definite noun
+        phrase of one lowercase noun that is the last word of an organisation the article
+        named before, resolved to the one named last. Needs part-of-speech tags."""
+        if not doc.has_annotation("TAG"):
+            return
+        heads: dict[str, list[tuple[int, _Cluster]]] = {}
+        for cluster in clusters:
+            if cluster.kind == "person" or cluster.type in ("place", "group"):
+                continue
+            for m in cluster.mentions:
+                if m["kind"] in ("name", "catalog"):
+                    words = normalize_name(m["text"]).split()
+                    if len(words) > 1 and words[-1] not in self._VAGUE_HEADS:
+                        heads.setdefault(words[-1], []).append((m["start"], cluster))
+        if not heads:
+            return
+        for seen in heads.values():
+            seen.sort(key=lambda x: x[0])
+        for tok in doc[1:]:
+            head = heads.get(tok.lower_)
+            if (head is None or tok.i in taken or not tok.is_lower or tok.pos_ != "NOUN"
+                    or doc[tok.i - 1].lower_ != "the" or tok.dep_ == "compound"):
+                continue
+            before = [c for start, c in head if start < tok.idx]
+            if not before:
+                continue
+            add_mention(before[-1], doc[tok.i - 1 : tok.i + 1], "title")
 
     def _resolve_titles(self, doc: Doc, clusters: list[_Cluster], taken: set[int], add_mention: Any) -> None:
         """Bare titles that stand for a person the article introduced with that title:
