@@ -20,7 +20,7 @@ __all__ = ["main"]
 
 _EPILOG_ANALYZE = """examples:
   framing analyze article.txt other.html              JSON lines of profiles on stdout
-  framing analyze articles/ -o profiles.jsonl         every .txt/.html file of a folder
+  framing analyze articles/ -o profiles.jsonl         every .txt/.md/.html file of a folder (not README)
   framing analyze data.csv --text-col body            one article per CSV row
   framing analyze data.jsonl --analyzers readability,attribution
 """

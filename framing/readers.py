@@ -153,14 +153,23 @@ def read_html(source: str | Path, *, id: str | None = None, outlet: str | None =
     )
 
 
+def _is_folder_doc(path: Path) -> bool:
+    """A file that describes the folder rather than being an article (README.md, LICENSE.txt)."""
+    return path.stem.upper().startswith(("README", "LICENSE", "LICENCE", "CHANGELOG"))
+
+
 def read_path(path: str | Path, *, text_col: str = "text", outlet: str | None = None) -> Iterator[Article]:
-    """Articles from any supported path: a folder (its .txt/.html files), a text, HTML,
-    JSON-lines or CSV/TSV file. The format is chosen by suffix."""
+    """Articles from any supported path: a folder (its .txt, .text, .md and .html files,
+    except a README or LICENSE describing the folder), a text, HTML, JSON-lines or CSV/TSV
+    file. The format is chosen by suffix."""
     path = Path(path)
     if not path.exists():
         raise ReaderError(f"[E040] No such file or folder: {path}")
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES)
+        files = sorted(
+            p for p in path.iterdir()
+            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES + HTML_SUFFIXES and not _is_folder_doc(p)
+        )
         if not files:
             raise ReaderError(f"[E043] No .txt or .html files in {path}")
         for file in files:

@@ -14,6 +14,7 @@ def test_text_file_and_folder(tmp_path):
     (tmp_path / "b.txt").write_text("Second.", encoding="utf-8")
     (tmp_path / "a.txt").write_text("\ufeffFirst.", encoding="utf-8")
     (tmp_path / "skip.bin").write_bytes(b"\x00")
+    (tmp_path / "README.md").write_text("What this folder holds.", encoding="utf-8")
     arts = list(framing.read_path(tmp_path))
     assert [(a.id, a.text) for a in arts] == [("a", "First."), ("b", "Second.")]
     assert framing.read_text(tmp_path / "a.txt", outlet="O").outlet == "O"
