@@ -103,7 +103,7 @@ def test_analyzer_cost(benchmark, nlp, parsed, n_words, name):
 
 
 # -- the fast preset, two processes -----------------------------------------------------------
-def interleaved(benchmark, runs: dict, **info) -> dict[str, float]:
+def interleaved(benchmark, runs: dict, rounds: int = ROUNDS, **info) -> dict[str, float]:
     """Run each of ``runs`` once per round, alternating, and record each one's median.
 
     Separate benchmarks run minutes apart, and this machine drifts by 20% or more over
@@ -122,7 +122,7 @@ def interleaved(benchmark, runs: dict, **info) -> dict[str, float]:
             fn()
             times[name].append(time.perf_counter() - t0)
 
-    benchmark.pedantic(both, rounds=ROUNDS, iterations=1, warmup_rounds=1)
+    benchmark.pedantic(both, rounds=rounds, iterations=1, warmup_rounds=1)
     medians = {name: statistics.median(values[1:]) for name, values in times.items()}  # [0]: warm-up
     benchmark.extra_info.update({f"median_{name}": value for name, value in medians.items()}, **info)
     return medians
@@ -150,14 +150,20 @@ def more_articles():
 
 
 @pytest.mark.benchmark(group="processes")
-@pytest.mark.parametrize("n_process", [1, 2])
-def test_n_process(benchmark, nlp, more_articles, n_process):
+def test_n_process(benchmark, nlp, more_articles):
+    """One and two processes alternating in each round (120 articles; 2 rounds after a warm-up)."""
     engine = framing.Engine(nlp)
     words = sum(len(a["text"].split()) for a in more_articles)
-    out = benchmark.pedantic(lambda: list(engine.analyze_many(more_articles, n_process=n_process, batch_size=16)),
-                             rounds=2, iterations=1)
-    benchmark.extra_info.update({"words": words, "n_process": n_process})
-    assert [p.id for p in out] == [a["id"] for a in more_articles]
+    out: dict[int, list] = {}
+
+    def run_with(n: int):
+        def go() -> None:
+            out[n] = list(engine.analyze_many(more_articles, n_process=n, batch_size=16))
+        return go
+
+    interleaved(benchmark, {"1": run_with(1), "2": run_with(2)}, rounds=2, words=words)
+    for n in (1, 2):
+        assert [p.id for p in out[n]] == [a["id"] for a in more_articles]
 
 
 # -- sentiment batch API: mentions per second, parse excluded --------------------------------
