@@ -9,6 +9,9 @@ processes, the hand-made composition (spaCy + VADER per sentence + textstat).
 
 from __future__ import annotations
 
+import statistics
+import time
+
 import pytest
 
 import framing
@@ -110,9 +113,6 @@ def interleaved(benchmark, runs: dict, rounds: int = ROUNDS, **info) -> dict[str
     minutes; alternating within each round exposes both sides to the same drift, so the
     ratio of their medians is what to read.
     """
-    import statistics
-    import time
-
     times: dict[str, list[float]] = {name: [] for name in runs}
 
     def both() -> None:

@@ -230,7 +230,7 @@ def test_the_north_after_north_korea(nlp):
 
 
 def test_party_names_and_members_are_one_actor(nlp):
-    from framing.actors.names import party_of
+    from framing.actors import party_of
 
     assert party_of("GOP") == party_of("the Republican Party") == party_of("Republicans") == "us_republican_party"
     assert party_of("Democrats") == "us_democratic_party" and party_of("Trump") is None

@@ -11,6 +11,6 @@ from __future__ import annotations
 
 from .align import align_actors
 from .catalog import ActorCatalog, coerce_catalog
-from .names import country_of, name_key, normalize_name, skeleton
+from .names import country_of, name_key, normalize_name, party_of, skeleton
 
-__all__ = ["ActorCatalog", "align_actors", "coerce_catalog", "country_of", "name_key", "normalize_name", "skeleton"]
+__all__ = ["ActorCatalog", "align_actors", "coerce_catalog", "country_of", "name_key", "normalize_name", "party_of", "skeleton"]

@@ -87,18 +87,21 @@ def _forms(filename: str) -> dict[str, str]:
     return out
 
 
+def _form_id(filename: str, name: str) -> str | None:
+    key = normalize_name(name.replace(".", ""))  # "U.S." is "US"
+    return _forms(filename).get(key) if key else None
+
+
 def country_of(name: str) -> str | None:
     """The country a name or demonym stands for (``"U.S."``, ``"Americans"`` ->
     ``"united_states"``), from the shipped ``countries.tsv``; ``None`` for anything else."""
-    key = normalize_name(name.replace(".", ""))
-    return _forms("countries.tsv").get(key) if key else None
+    return _form_id("countries.tsv", name)
 
 
 def party_of(name: str) -> str | None:
     """The party a name stands for (``"GOP"``, ``"Republicans"`` -> ``"us_republican_party"``),
     from the shipped ``parties.tsv``; ``None`` for anything else."""
-    key = normalize_name(name.replace(".", ""))
-    return _forms("parties.tsv").get(key) if key else None
+    return _form_id("parties.tsv", name)
 
 
 @functools.lru_cache(maxsize=1)
