@@ -36,7 +36,7 @@ def load_articles(seeds: Path) -> list[framing.Article]:
 def show_terms(comparison: framing.Comparison, top: int = 8) -> None:
     units = comparison.units
     print("\n== Who is named how (narrator's labels; [quoted labels]) ==")
-    people = [a for a in comparison.actors if a["type"] != "place"][:top]
+    people = [a for a in comparison.actors if a["type"] not in ("place", "country")][:top]
     for actor in people:
         print(f"\n{actor['name']} ({actor['type']})")
         for unit in units:

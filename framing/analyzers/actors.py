@@ -7,6 +7,9 @@ aliases. Within the article, mentions are grouped into actors:
   prefixes ("Al-Sarraj" / "al-Sarraj") and of titles ("Marshal Khalifa Haftar");
 - organisations and places by their normalised name, plus acronyms the text defines
   ("Government of National Accord (GNA)") or that match a name's initials;
+- countries (type ``country``) by the shipped table of names and demonyms
+  (``framing/data/countries.tsv``: "Russia", "Russians" and "the Russian Federation" are one
+  actor); other places (cities, regions, facilities) have type ``place``;
 - attributive and possessive forms ("Haftar forces", "Haftar's forces": the mention is
   "Haftar");
 - bare titles that stand for a person the article introduced with that title ("the
@@ -359,7 +362,7 @@ class ActorsAnalyzer(BaseAnalyzer):
             if cluster is None and raw.isupper() and len(raw) >= 2:
                 cluster = acronyms.get(raw)
             if cluster is None:
-                type_ = "place" if country else "organization" if party else self._org_type(label, words)
+                type_ = "country" if country else "organization" if party else self._org_type(label, words)
                 cluster = new_cluster("org", type_, heading)
                 by_key[key] = cluster
                 initials = _initials(span.text.split())
@@ -404,6 +407,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                 "mentions_per_100_words": (100.0 * n_mentions / n_words) if n_words else None,
                 "n_person": by_type.get("person", 0),
                 "n_organization": sum(by_type.get(t, 0) for t in ("organization", "government", "armed_group", "media")),
+                "n_country": by_type.get("country", 0),
                 "n_place": by_type.get("place", 0),
                 "n_group": by_type.get("group", 0),
             },
@@ -460,7 +464,7 @@ class ActorsAnalyzer(BaseAnalyzer):
             return
         heads: dict[str, list[tuple[int, _Cluster]]] = {}
         for cluster in clusters:
-            if cluster.kind == "person" or cluster.type in ("place", "group"):
+            if cluster.kind == "person" or cluster.type in ("place", "country", "group"):
                 continue
             for m in cluster.mentions:
                 if m["kind"] in ("name", "catalog"):

@@ -139,7 +139,7 @@ class AttributionAnalyzer(BaseAnalyzer):
             return "media", actor
         if actor_type == "person" or head in _PERSON_PRONOUNS:
             return "person", actor
-        if actor_type in ("organization", "government", "armed_group", "place", "group"):
+        if actor_type in ("organization", "government", "armed_group", "country", "place", "group"):
             return "organization", actor
         if not has_name and (head in _ANONYMOUS_HEADS or head.rstrip("s") in _ANONYMOUS_HEADS):
             return "anonymous", actor
