@@ -1,6 +1,6 @@
 """Score the attribution analyzer on PolNeAR (dev by default; train to compare).
 
-    python benchmarks/eval_attribution.py [--split dev|train] [--data ../shared/data/polnear] [--min-ratio R]
+    python benchmarks/eval_attribution.py [--split dev|train] [--data ../shared/data/polnear] [--rules-only [--min-ratio R]]
 
 Prints, per split:
 - cue P/R/F1: a predicted cue counts when it overlaps a gold cue; recall likewise;
@@ -102,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--data", type=Path, default=_polnear.ROOT)
     parser.add_argument("--min-ratio", type=float, default=None)
+    parser.add_argument("--rules-only", action="store_true", help="no cue model: the lexicon's ratio threshold decides")
     parser.add_argument("--model", default=None)
     parser.add_argument("--preset", default="default", choices=("default", "fast"), help="pipeline preset (default: the full parse)")
     parser.add_argument("--limit", type=int, default=None)
@@ -111,7 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no PolNeAR {args.split} data under {args.data}", file=sys.stderr)
         return 2
     nlp = framing.load_pipeline(args.model, preset=args.preset)
-    analyzer = AttributionAnalyzer() if args.min_ratio is None else AttributionAnalyzer(min_ratio=args.min_ratio)
+    options = {"cue_model": None} if args.rules_only else {}
+    if args.min_ratio is not None:
+        options["min_ratio"] = args.min_ratio
+    analyzer = AttributionAnalyzer(**options)
     t0 = time.perf_counter()
     profiles = list(framing.analyze_many([{"id": a.name, "text": a.text} for a in articles], nlp=nlp,
                                          analyzers=["actors", analyzer], on_error="raise"))

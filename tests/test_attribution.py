@@ -152,3 +152,26 @@ def test_seed_attributions(seeds, nlp):
     assert any("spokesman for the UN Support Mission" in s for s in sources)
     b = framing.analyze(by_prefix["003"], nlp=nlp, analyzers=["actors", "attribution"])["attribution"]["items"]
     assert any("Russian Defense Ministry" in (i["source"] or {}).get("text", "") for i in b)
+
+
+def test_cue_model_is_shipped_as_json_and_decides_candidates(nlp):
+    from framing.attribution import CueModel, default_cue_model
+
+    model = default_cue_model()
+    assert 0 < model.threshold < 1 and len(model.weights) > 100
+    assert model.meta["built_by"] == "python benchmarks/train_attribution.py"
+    assert CueModel.from_json(model.to_json()) == model
+    # the lemma alone does not decide: "polls show that ..." is a cue, "makes cars" is not
+    text = "Polls show that Clinton leads. The company makes cars in Ohio. Sanders supports the bill."
+    cues = {i["cue"]["text"] for i in attributions(text, nlp)["items"]}
+    assert cues == {"show", "supports"}
+
+
+def test_rules_without_a_cue_model(nlp):
+    from framing.analyzers.attribution import AttributionAnalyzer
+
+    text = "Prime Minister Fayez al-Sarraj told reporters that the talks were suspended."
+    section = framing.analyze(text, nlp=nlp, analyzers=["actors", AttributionAnalyzer(cue_model=None)])["attribution"]
+    assert [i["cue"]["text"] for i in section["items"]] == ["told"]
+    with pytest.raises(framing.FramingError, match="E105"):
+        AttributionAnalyzer(cue_model="logistic")

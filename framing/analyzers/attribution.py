@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..attribution.extract import Attribution, extract
 from ..attribution.lexicon import CueLexicon, default_lexicon
+from ..attribution.model import CueModel, default_cue_model
 from ..terminology.voice import RangeIndex, quote_ranges
 from .base import BaseAnalyzer, Context
 
@@ -57,19 +58,35 @@ class AttributionAnalyzer(BaseAnalyzer):
 
     Parameters
     ----------
+    cue_model : CueModel, "default" or None
+        Decides which candidate cues are attributions (:mod:`framing.attribution.model`):
+        ``"default"`` is the shipped logistic regression (PolNeAR train); ``None`` uses the
+        lexicon's ratio threshold alone (``min_ratio``).
     min_ratio : float
-        Minimum learned P(cue | lemma) for a verb or noun to count as a cue.
+        Without a cue model: minimum learned P(cue | lemma) for a verb or noun to count as a cue.
     lexicon : CueLexicon or None
-        A cue lexicon; ``None`` uses the shipped one (PolNeAR train).
+        A cue lexicon; ``None`` uses the shipped one (PolNeAR train). A custom lexicon with
+        the default model changes the candidates and their lemma-rate features.
     """
 
     name = "attribution"
     version = "1"
     requires: tuple[str, ...] = ("actors",)
 
-    def __init__(self, min_ratio: float = 0.3, lexicon: CueLexicon | None = None):
+    def __init__(self, min_ratio: float = 0.3, lexicon: CueLexicon | None = None,
+                 cue_model: CueModel | str | None = "default"):
+        if isinstance(cue_model, str) and cue_model != "default":
+            from ..errors import InputValueError
+
+            raise InputValueError(f"[E105] cue_model must be a CueModel, 'default' or None, got {cue_model!r}.")
         self.min_ratio = min_ratio
         self.lexicon = lexicon
+        self.cue_model = cue_model
+
+    def _cue_model(self) -> CueModel | None:
+        if self.cue_model == "default":
+            self.cue_model = default_cue_model()
+        return self.cue_model  # type: ignore[return-value]
 
     def _lexicon(self) -> CueLexicon:
         base = self.lexicon if self.lexicon is not None else default_lexicon()
@@ -83,7 +100,7 @@ class AttributionAnalyzer(BaseAnalyzer):
         text = context.text
         quotes = quote_ranges(text)
         if doc.has_annotation("DEP"):
-            found = extract(doc, self._lexicon(), quotes, text)
+            found = extract(doc, self._lexicon(), quotes, text, model=self._cue_model())
         else:
             found = _surface(doc, quotes, text)
         mentions = _mention_index(context.results.get("actors"))

@@ -3,9 +3,10 @@
 An attribution links a *cue* ("said", "according to", "believes"), a *source* (who says it)
 and a *content* (what is said). The rules:
 
-1. **Cue verbs** come from a lexicon learned on PolNeAR train (:mod:`.lexicon`): a verb is a
-   cue when its lemma heads gold cues often enough and the parse gives it a speaker or a
-   content ("X said ...", "..., X said", "X told reporters that ...", "X believes ...").
+1. **Cue verbs** come from a lexicon learned on PolNeAR train (:mod:`.lexicon`): every verb
+   or noun whose lemma heads gold cues is a candidate when the parse gives it a speaker or a
+   content ("X said ...", "..., X said", "X told reporters that ...", "X believes ..."), and
+   the cue model (:mod:`.model`) decides; without a model, the lemma's cue ratio does.
 2. **Source**: the verb's subject, the agent of a passive ("was quoted by X"), or the subject
    inherited from the governing verb for participles and nested cues ("..., adding that",
    "the agency quoted Shoigu as saying that": the agency is the source of *quoted*, Shoigu
@@ -28,11 +29,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..terminology.voice import RangeIndex
+from .model import cue_features
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
     from .lexicon import CueLexicon
+    from .model import CueModel
 
 __all__ = ["Attribution", "coarse_pos", "extract"]
 
@@ -198,19 +201,31 @@ def _inherited_subject(verb: Token) -> Token | None:
     return None
 
 
-def extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]], text: str | None = None) -> list[Attribution]:
+def extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]], text: str | None = None,
+            model: CueModel | None = None, collect: list[tuple[int, tuple[int, int], dict[str, float]]] | None = None,
+            ) -> list[Attribution]:
     """All attributions in a parsed Doc (needs the dependency parse).
 
     ``text`` is ``doc.text`` when the caller already has it (analyzers do: ``context.text``).
+    With a ``model`` (:class:`~framing.attribution.model.CueModel`), every verb or noun whose
+    lemma heads gold cues in the lexicon's training data is a candidate and the model decides;
+    without one, the lexicon's ratio threshold does. ``collect``, if a list, receives
+    ``(token index, cue span, features)`` for every candidate the model saw (for training).
     """
     doc.user_data[_TEXT_KEY] = doc.text if text is None else text
     try:
-        return _extract(doc, lexicon, quote_ranges)
+        return _extract(doc, lexicon, quote_ranges, model, collect)
     finally:
         doc.user_data.pop(_TEXT_KEY, None)
 
 
-def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]]) -> list[Attribution]:
+#: With a model, lemmas that head a cue less often than this (per occurrence) are not
+#: candidates: "be" and "have" head a few hundred cues in 28,000 occurrences.
+MIN_CANDIDATE_RATE = 0.02
+
+
+def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]], model: CueModel | None = None,
+             collect: list[tuple[int, tuple[int, int], dict[str, float]]] | None = None) -> list[Attribution]:
     quotes = _Quotes(quote_ranges)
     out: list[Attribution] = []
     used_cues: set[int] = set()
@@ -230,15 +245,29 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]])
             if pos not in ("VERB", "NOUN"):
                 continue
             lemma = tok.lemma_.lower()
-            if not lexicon.is_cue(lemma, pos):
+            if model is not None:
+                n_cue, n_total = lexicon.counts(lemma, pos)
+                if n_cue < lexicon.min_count or n_cue < MIN_CANDIDATE_RATE * n_total:
+                    continue
+            elif not lexicon.is_cue(lemma, pos):
                 # a weaker cue counts when it takes a clause with its own subject:
                 # "Haftar believes that the war can be won"
                 if not (pos == "VERB" and lexicon.ratio(lemma, pos) >= lexicon.min_ratio / 3 and _takes_clause(tok)):
                     continue
-            att = _verb_cue(doc, sent, tok, sent_quotes, quotes) if pos == "VERB" else _noun_cue(doc, sent, tok, sent_quotes)
-            if att is not None:
-                out.append(att)
-                used_cues.add(tok.i)
+            att = (_verb_cue(doc, sent, tok, sent_quotes, quotes, model is not None) if pos == "VERB"
+                   else _noun_cue(doc, sent, tok, sent_quotes))
+            if att is None:
+                continue
+            if model is not None:
+                content_quoted = quotes.coverage(*att.content) if att.content is not None else 0.0
+                cue_quoted = quotes.coverage(tok.idx, tok.idx + len(tok)) > 0
+                features = cue_features(doc, tok, att, lexicon, pos, bool(sent_quotes), content_quoted, cue_quoted)
+                if collect is not None:
+                    collect.append((tok.i, att.cue, features))
+                if not model.accepts(features):
+                    continue
+            out.append(att)
+            used_cues.add(tok.i)
     out.extend(_colon_attributions(doc, out, quotes))
     _continue_quotations(doc, out, quotes)
     return out
@@ -390,9 +419,12 @@ def _kind(lemma: str, content: tuple[int, int] | None, quotes: _Quotes) -> str:
     return "other" if lemma in _BELIEF else "indirect"
 
 
-def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, int]], quotes: _Quotes) -> Attribution | None:
+def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, int]], quotes: _Quotes,
+              learned: bool = False) -> Attribution | None:
     lemma = verb.lemma_.lower()
     subj = _subject(verb) or _inherited_subject(verb)
+    if subj is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        subj = verb.head  # "voters supporting Trump", "a statement saying that ..."
     if subj is not None and _line_bounds(_text(doc), subj.idx) != _line_bounds(_text(doc), verb.idx):
         subj = _subject_on_line(doc, verb)
     content_tok = None
@@ -444,10 +476,13 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
                 parts.append(_span_chars(doc, lo, hi))
     if subj is None and not parts:
         return None
-    if quotes.coverage(verb.idx, verb.idx + len(verb)) > 0:
-        return None  # a verb inside a quotation belongs to the quoted speaker's words
-    if subj is None and lemma not in ("say", "tell", "add", "write", "report", "announce", "state", "claim"):
-        return None
+    if not learned:
+        # without a cue model, rules: a verb inside a quotation belongs to the quoted
+        # speaker's words, and only speech verbs go without a subject; a model weighs both
+        if quotes.coverage(verb.idx, verb.idx + len(verb)) > 0:
+            return None
+        if subj is None and lemma not in ("say", "tell", "add", "write", "report", "announce", "state", "claim"):
+            return None
     source = None
     source_head = None
     if subj is not None and subj.lower_ not in ("it", "there", "that", "which", "what"):

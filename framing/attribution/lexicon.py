@@ -42,6 +42,11 @@ class CueLexicon:
         entry = self._index.get((lemma, pos))
         return entry.ratio if entry is not None else 0.0
 
+    def counts(self, lemma: str, pos: str) -> tuple[int, int]:
+        """(gold cues the lemma heads, its occurrences) in the training data; (0, 0) if unknown."""
+        entry = self._index.get((lemma, pos))
+        return (entry.n_cue, entry.n_total) if entry is not None else (0, 0)
+
     def is_cue(self, lemma: str, pos: str) -> bool:
         entry = self._index.get((lemma, pos))
         return entry is not None and entry.n_cue >= self.min_count and entry.ratio >= self.min_ratio
