@@ -175,3 +175,15 @@ def test_rules_without_a_cue_model(nlp):
     assert [i["cue"]["text"] for i in section["items"]] == ["told"]
     with pytest.raises(framing.FramingError, match="E105"):
         AttributionAnalyzer(cue_model="logistic")
+
+
+def test_paragraphs_after_a_colon_lead_in(nlp):
+    text = ('Partial transcript as follows:\n\n"We will win this race. We will.\n\n"And then we go to Cleveland."\n\n'
+            "The crowd cheered.\n\nTrump said:\n\nThe economy is strong.\n\nWatch the video below:\n\nMore.")
+    items = attributions(text, nlp)["items"]
+    transcript = find({"items": items}, "as follows")
+    assert transcript["source"] is None and transcript["kind"] == "direct"
+    assert transcript["content"]["text"] == '"We will win this race. We will.\n\n"And then we go to Cleveland."'
+    trump = find({"items": items}, "said")
+    assert trump["source"]["text"] == "Trump" and trump["content"]["text"] == "The economy is strong."
+    assert not any("More" in (i["content"] or {}).get("text", "") for i in items)

@@ -12,7 +12,9 @@ and a *content* (what is said). The rules:
    "the agency quoted Shoigu as saying that": the agency is the source of *quoted*, Shoigu
    of *saying*).
 3. **Content**: the clausal complement (``ccomp``, ``xcomp``), else the object, else the
-   quotation in or right before the sentence, else what follows a colon.
+   quotation in or right before the sentence, else what follows a colon — the next
+   paragraph, or a run of paragraphs that open with quotation marks, when the colon ends a
+   lead-in ("Trump said:", "Transcript as follows:").
 4. **"according to X"**: cue "according to", source X, content the rest of the clause.
 5. **Kind**: ``direct`` when the content is inside quotation marks, ``mixed`` when partly,
    ``according_to``, ``indirect`` for reported speech, ``other`` for beliefs and intentions
@@ -25,6 +27,7 @@ length of the text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -269,6 +272,7 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]],
             out.append(att)
             used_cues.add(tok.i)
     out.extend(_colon_attributions(doc, out, quotes))
+    out.extend(_paragraphs_after_colon(doc, out, quotes))
     _continue_quotations(doc, out, quotes)
     return out
 
@@ -394,6 +398,61 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
         kind = "direct" if quotes.coverage(*content) > 0.9 else "indirect"
         head = doc[src[1] - 1]
         out.append(Attribution(kind, (tok.idx, tok.idx + 1), _span_chars(doc, *src), content, [content], head.idx, head))
+    return out
+
+
+#: A lead-in ending its paragraph with a colon: what follows is the content.
+_LEAD_IN = re.compile(r"\b(transcript|as follows|statement|remarks|tweeted|wrote|writes|said|says|added|stated)\s*:[ \t]*$",
+                      re.IGNORECASE)
+_LEAD_IN_NOUNS = ("transcript", "as follows", "statement", "remarks")
+_OPENING_QUOTES = frozenset('"“„«‘\'')
+
+
+def _paragraphs_after_colon(doc: Doc, found: list[Attribution], quotes: _Quotes) -> list[Attribution]:
+    """Content set off in the paragraphs after a lead-in that ends its paragraph with a colon:
+    ``Trump said:`` or ``Partial transcript as follows:`` followed by a paragraph, or by a run
+    of paragraphs that each open with a quotation mark (the convention for a quotation
+    running over several paragraphs). An attribution already found on the lead-in line gets
+    this content; a lead-in with no speech verb ("Transcript as follows:") becomes an
+    attribution with no source."""
+    text = _text(doc)
+    out: list[Attribution] = []
+    for m in re.finditer(r":[ \t]*(?=\n)", text):
+        colon = m.start()
+        line_lo, _ = _line_bounds(text, colon)
+        lead = _LEAD_IN.search(text, line_lo, m.end())
+        if lead is None or quotes.coverage(colon, colon + 1) > 0:
+            continue
+        parts: list[tuple[int, int]] = []
+        k = m.end()
+        while k < len(text):
+            while k < len(text) and text[k].isspace():
+                k += 1
+            if k >= len(text):
+                break
+            hi = text.find("\n", k)
+            hi = len(text) if hi < 0 else hi
+            end = hi
+            while end > k and text[end - 1].isspace():
+                end -= 1
+            if parts and text[k] not in _OPENING_QUOTES:
+                break
+            parts.append((k, end))
+            if text[k] not in _OPENING_QUOTES:
+                break
+            k = hi
+        if not parts:
+            continue
+        content = (parts[0][0], parts[-1][1])
+        owner = next((a for a in found if line_lo <= a.cue[0] < colon
+                      and (a.content is None or a.content[0] >= colon)), None)
+        kind = "direct" if quotes.coverage(*content) >= 0.85 or all(text[s] in _OPENING_QUOTES for s, _ in parts) else "indirect"
+        if owner is not None:
+            owner.content, owner.content_parts = content, [content]
+            if owner.kind in ("indirect", "direct", "mixed"):
+                owner.kind = kind
+        elif lead.group(1).lower() in _LEAD_IN_NOUNS:
+            out.append(Attribution(kind, (lead.start(1), lead.end(1)), None, content, [content]))
     return out
 
 
