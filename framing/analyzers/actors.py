@@ -164,7 +164,7 @@ class ActorsAnalyzer(BaseAnalyzer):
     """
 
     name = "actors"
-    version = "1"
+    version = "2"  # 2: countries have type "country"
     requires: tuple[str, ...] = ()
 
     def __init__(self, labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"), resolve_titles: bool = True):

@@ -70,7 +70,7 @@ class AttributionAnalyzer(BaseAnalyzer):
     """
 
     name = "attribution"
-    version = "1"
+    version = "2"  # 2: the learned cue model decides cues
     requires: tuple[str, ...] = ("actors",)
 
     def __init__(self, min_ratio: float = 0.3, lexicon: CueLexicon | None = None,
@@ -84,7 +84,7 @@ class AttributionAnalyzer(BaseAnalyzer):
         self.cue_model = cue_model
 
     def _cue_model(self) -> CueModel | None:
-        if self.cue_model == "default":
+        if isinstance(self.cue_model, str):  # "default", checked in __init__
             self.cue_model = default_cue_model()
         return self.cue_model  # type: ignore[return-value]
 
