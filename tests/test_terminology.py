@@ -29,6 +29,7 @@ def actor_entry(section, needle):
         ('An unclosed "quote runs to the end of its paragraph\nNext paragraph.', ["quote runs to the end of its paragraph"]),
         ("“Paragraph one\n\n“Paragraph two,” she said.", ["Paragraph one", "Paragraph two,"]),
         ("No quotes at all.", []),
+        ("''We will win,'' he said. The team's fans' hopes", ["We will win,"]),
     ],
 )
 def test_quote_ranges(text, expected):

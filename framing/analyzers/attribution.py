@@ -70,7 +70,7 @@ class AttributionAnalyzer(BaseAnalyzer):
     """
 
     name = "attribution"
-    version = "2"  # 2: the learned cue model decides cues
+    version = "3"  # 2: the learned cue model decides cues; 3: quotations with their marks, run-on quotes
     requires: tuple[str, ...] = ("actors",)
 
     def __init__(self, min_ratio: float = 0.3, lexicon: CueLexicon | None = None,

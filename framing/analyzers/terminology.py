@@ -75,7 +75,7 @@ class TerminologyAnalyzer(BaseAnalyzer):
     """
 
     name = "terminology"
-    version = "1"
+    version = "2"  # 2: '' counts as a quotation mark (voice)
     requires: tuple[str, ...] = ("actors", "attribution")
 
     def __init__(self, contested: ContestedTerms | None = None, keep_terms: bool = False):

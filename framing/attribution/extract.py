@@ -47,8 +47,14 @@ _BELIEF = {"believe", "think", "want", "fear", "hope", "feel", "expect", "worry"
            "support", "oppose", "favor", "plan", "intend", "decide", "refuse", "decline", "try", "seek", "need"}
 _NO_OBJECT_CONTENT = {"tell", "ask", "inform", "remind", "assure", "warn", "urge", "brief", "call", "quote", "cite"}
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
-_QUOTE_CHARS = set('"“”„«»')
+#: Verbs whose object is a target and whose preposition holds what is said of it.
+_CHARGE_VERBS = {"accuse", "charge", "criticize", "criticise", "blame", "praise", "thank", "credit", "fault",
+                 "slam", "attack", "condemn", "commend", "applaud", "chide", "rebuke", "scold", "hail"}
+#: Prepositions whose object is the content when the verb has no clause or object.
+_CONTENT_PREPS = ("about", "of", "for", "on", "over", "against", "with")
+_QUOTE_CHARS = set('"“”„«»\'')
 _TEXT_KEY = "framing.text"
+_OPENING_AT_END = re.compile(r"\s(?:''|[\"“„«])\s*$")
 
 
 def coarse_pos(tok: Token) -> str:
@@ -274,7 +280,35 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]],
     out.extend(_colon_attributions(doc, out, quotes))
     out.extend(_paragraphs_after_colon(doc, out, quotes))
     _continue_quotations(doc, out, quotes)
+    _quotation_marks_in_content(_text(doc), out, quotes)
     return out
+
+
+def _quotation_marks_in_content(text: str, found: list[Attribution], quotes: _Quotes) -> None:
+    """A content that is (or starts or ends with) a quotation takes its quotation marks, as
+    annotators mark it: ``“I'm in disbelief,”`` rather than ``I'm in disbelief`` or
+    ``“I'm in disbelief``."""
+
+    def snap(part: tuple[int, int]) -> tuple[int, int]:
+        lo, hi = part
+        inside = quotes.in_window(lo - 2, hi + 2)
+        if not inside:
+            return part
+        first, last = inside[0], inside[-1]
+        if abs(first[0] - lo) <= 2 and first[0] <= hi:
+            lo = first[0] - (2 if text.startswith("''", first[0] - 2) else 1 if text[first[0] - 1] in _QUOTE_CHARS else 0)
+        if abs(last[1] - hi) <= 2 and last[1] >= lo:
+            hi = last[1] + (2 if text.startswith("''", last[1]) else 1 if last[1] < len(text) and text[last[1]] in _QUOTE_CHARS else 0)
+        return (lo, hi) if lo < hi else part
+
+    for att in found:
+        if att.content is None or att.kind not in ("direct", "mixed"):
+            continue
+        if att.content_parts:
+            att.content_parts = [snap(p) for p in att.content_parts]
+            att.content = (min(p[0] for p in att.content_parts), max(p[1] for p in att.content_parts))
+        else:
+            att.content = snap(att.content)
 
 
 def _owned(found: list[Attribution]) -> RangeIndex:
@@ -285,8 +319,9 @@ def _owned(found: list[Attribution]) -> RangeIndex:
 def _continue_quotations(doc: Doc, found: list[Attribution], quotes: _Quotes) -> None:
     """Extend direct and mixed quotations with the quotations that follow them with no cue
     of their own, as news runs a quote on: ``"It is insulting," Barkley said. "This is the
-    United States of America."`` Only within the paragraph, and never into a quotation that
-    another attribution already owns."""
+    United States of America."``, also into the next paragraphs while each opens with a
+    quotation, which ends its sentence (no cue of its own after it) and which no other
+    attribution owns."""
     if not found or not quotes.ranges:
         return
     text = _text(doc)
@@ -301,23 +336,27 @@ def _continue_quotations(doc: Doc, found: list[Attribution], quotes: _Quotes) ->
         if att.kind not in ("direct", "mixed") or att.content is None:
             continue
         parts = list(att.content_parts) or [att.content]
-        pos = sentence_end(max(att.cue[1], parts[-1][1]) - 1)
+        last = max(att.cue[1], parts[-1][1]) - 1
+        pos = min(sentence_end(last), _line_bounds(text, last)[1])
+        opening = _OPENING_AT_END.search(text, last, pos)  # the parse put the next opening mark here
+        if opening is not None:
+            pos = opening.start() + 1
         while True:
             nxt = pos
-            while nxt < len(text) and text[nxt] in " \t":
+            while nxt < len(text) and text[nxt] in " \t\xa0\n":
                 nxt += 1
             if nxt >= len(text) or text[nxt] not in _QUOTE_CHARS:
                 break
-            following = [r for r in quotes.in_window(nxt, nxt + 2) if 0 <= r[0] - nxt <= 1]
+            following = [r for r in quotes.in_window(nxt, nxt + 3) if 0 <= r[0] - nxt <= 2]
             if not following or owned.overlaps(*following[0]) or "\n" in text[following[0][0]:following[0][1]]:
                 break
             quote = following[0]
-            parts.append(quote)
-            pos = sentence_end(quote[1])
-            # the quotation must end its sentence (a cue after it would make it someone's)
-            if text[quote[1]:pos].strip(" \t\"”’'.,!?") != "":
-                parts.pop()
+            # the quotation must end its sentence (a cue after it would make it someone's);
+            # the parse's sentences may run over a paragraph break, the check stops there
+            pos = min(sentence_end(quote[1]), _line_bounds(text, quote[1])[1])
+            if text[quote[1]:pos].strip(" \t\xa0\"”’'.,!?") != "":
                 break
+            parts.append(quote)
         if len(parts) > max(1, len(att.content_parts)):
             att.content_parts = parts
             att.content = (min(p[0] for p in parts), max(p[1] for p in parts))
@@ -491,11 +530,15 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
         if child.dep_ in ("ccomp", "xcomp", "csubj") and child is not subj:
             content_tok = child
             break
+    if content_tok is None and lemma in _CHARGE_VERBS:
+        content_tok = _prep_object(verb, ("of", "for", "with"))  # "accused Republicans of placing ..."
     if content_tok is None and lemma not in _NO_OBJECT_CONTENT:
         for child in verb.children:
             if child.dep_ in ("dobj", "obj", "attr", "oprd"):
                 content_tok = child
                 break
+    if content_tok is None:
+        content_tok = _prep_object(verb, _CONTENT_PREPS)  # "apologized for ...", "spoke of ..."
     parts: list[tuple[int, int]] = []
     if content_tok is not None:
         lo, hi = _trim(doc, *_clip(doc, *_subtree_range(content_tok, exclude=verb), verb))
@@ -560,6 +603,16 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
         if child.dep_ in ("neg", "prt") and abs(child.i - verb.i) <= 2:
             cue = (min(cue[0], child.idx), max(cue[1], child.idx + len(child)))
     return Attribution(_kind(lemma, content, quotes), cue, source, content, parts, source_head, subj)
+
+
+def _prep_object(verb: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the verb's first preposition among ``preps``."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    return grand
+    return None
 
 
 def _balance(doc: Doc, lo: int, hi: int) -> tuple[int, int]:

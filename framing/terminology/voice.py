@@ -28,7 +28,8 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     -------
     list of (int, int)
         Sorted, non-overlapping ranges. A quote left open at a paragraph break is closed
-        there (a multi-paragraph quote then gives one range per paragraph).
+        there (a multi-paragraph quote then gives one range per paragraph). Two apostrophes
+        (``''``, the New York Times archive's double quotation mark) count as one mark.
 
     Examples
     --------
@@ -41,6 +42,16 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
+        if c == "'" and text.startswith("''", i):
+            # two apostrophes for a double quotation mark, as in the New York Times archive
+            if start < 0:
+                start = i + 2
+            else:
+                if i > start:
+                    out.append((start, i))
+                start = -1
+            i += 2
+            continue
         if c == "\n":
             if start >= 0:
                 if i > start:
