@@ -215,3 +215,24 @@ def test_paragraphs_after_a_colon_lead_in(nlp):
     trump = find({"items": items}, "said")
     assert trump["source"]["text"] == "Trump" and trump["content"]["text"] == "The economy is strong."
     assert not any("More" in (i["content"] or {}).get("text", "") for i in items)
+
+
+def test_parenthetical_cue_takes_the_sentence_around_it(nlp):
+    text = "The question of whether to suspend every account, she said, is not so cut and dried."
+    item = find(attributions(text, nlp), "said")
+    assert item["source"]["text"] == "she"
+    assert [text[s:e] for s, e in item["content_parts"]] == [
+        "The question of whether to suspend every account", "is not so cut and dried."]
+
+
+def test_colon_lead_in_with_any_cue_and_credit_lines(nlp):
+    text = ("The Times made the same claims in February, and the senator responded:\n\n"
+            '"The solution is not to punish millions of law-abiding Americans."\n\n'
+            "From Jane Doe writing at The Daily Planet:\n\n"
+            '"Rising to the top requires extreme cunning."')
+    section = attributions(text, nlp)
+    responded = find(section, "responded")
+    assert responded["content"]["text"] == '"The solution is not to punish millions of law-abiding Americans."'
+    assert responded["kind"] == "direct"
+    # a lead-in with no finite verb credits an excerpt: no attribution of what follows
+    assert not any(i["content"] and "Rising" in i["content"]["text"] for i in section["items"])

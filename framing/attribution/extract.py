@@ -460,7 +460,13 @@ def _paragraphs_after_colon(doc: Doc, found: list[Attribution], quotes: _Quotes)
         colon = m.start()
         line_lo, _ = _line_bounds(text, colon)
         lead = _LEAD_IN.search(text, line_lo, m.end())
-        if lead is None or quotes.coverage(colon, colon + 1) > 0:
+        if quotes.coverage(colon, colon + 1) > 0:
+            continue
+        # the lead-in: a speech word before the colon, or a cue found on the line that has
+        # no content of its own before the colon ("Breitbart News responded:")
+        owner = next((a for a in found if line_lo <= a.cue[0] < colon
+                      and (a.content is None or a.content[0] >= colon)), None)
+        if lead is None and (owner is None or _is_credit_line(doc, line_lo, colon)):
             continue
         parts: list[tuple[int, int]] = []
         k = m.end()
@@ -480,19 +486,24 @@ def _paragraphs_after_colon(doc: Doc, found: list[Attribution], quotes: _Quotes)
             if text[k] not in _OPENING_QUOTES:
                 break
             k = hi
-        if not parts:
-            continue
+        if not parts or (lead is None and text[parts[0][0]] not in _OPENING_QUOTES):
+            continue  # with no speech word before the colon, only a quotation is content
         content = (parts[0][0], parts[-1][1])
-        owner = next((a for a in found if line_lo <= a.cue[0] < colon
-                      and (a.content is None or a.content[0] >= colon)), None)
         kind = "direct" if quotes.coverage(*content) >= 0.85 or all(text[s] in _OPENING_QUOTES for s, _ in parts) else "indirect"
         if owner is not None:
             owner.content, owner.content_parts = content, [content]
             if owner.kind in ("indirect", "direct", "mixed"):
                 owner.kind = kind
-        elif lead.group(1).lower() in _LEAD_IN_NOUNS:
+        elif lead is not None and lead.group(1).lower() in _LEAD_IN_NOUNS:
             out.append(Attribution(kind, (lead.start(1), lead.end(1)), None, content, [content]))
     return out
+
+
+def _is_credit_line(doc: Doc, lo: int, hi: int) -> bool:
+    """``From Andrea Peyser writing at The New York Post:`` -- a lead-in with no finite verb
+    credits the excerpt that follows; it states nothing itself."""
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    return span is not None and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)
 
 
 def _last_on_line(doc: Doc, start: int, line_hi: int) -> int:
@@ -547,6 +558,10 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
     # the verb is the head of the sentence: "“...,” he said." (content parsed as ccomp) or a
     # bare "he said." after a quote; take the sentence's quotes outside the subject/cue
     if sent_quotes:
+        # the parse's sentence may run over a paragraph break: only the cue's paragraph counts
+        line_lo, line_hi = _line_bounds(_text(doc), verb.idx)
+        sent_quotes = [q for q in sent_quotes if line_lo <= q[0] and q[1] <= line_hi]
+    if sent_quotes:
         cue_start = verb.idx
         src = _source_range(subj) if subj is not None else None
         for s, e in sent_quotes:
@@ -569,6 +584,15 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
         prev_quotes = quotes.in_window(prev.start_char, prev.end_char)
         if prev_quotes and len(sent) <= 12:
             parts.extend(prev_quotes)
+    if not parts and verb.dep_ == "parataxis" and verb.head is not verb:
+        # a parenthetical cue: "The question, she said, is not so cut and dried." -- the
+        # sentence around the cue's clause
+        head_lo, head_hi = _clip(doc, *_subtree_range(verb.head), verb)
+        cue_lo, cue_hi = verb.left_edge.i, verb.right_edge.i + 1
+        for lo, hi in ((head_lo, min(cue_lo, head_hi)), (max(cue_hi, head_lo), head_hi)):
+            lo, hi = _trim(doc, lo, hi)
+            if hi > lo:
+                parts.append(_span_chars(doc, lo, hi))
     if not parts:
         # colon-introduced content: "X said: ..."
         nxt = verb.i + 1
