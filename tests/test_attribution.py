@@ -236,3 +236,11 @@ def test_colon_lead_in_with_any_cue_and_credit_lines(nlp):
     assert responded["kind"] == "direct"
     # a lead-in with no finite verb credits an excerpt: no attribution of what follows
     assert not any(i["content"] and "Rising" in i["content"]["text"] for i in section["items"])
+
+
+def test_headline_speaker_the_ner_missed_but_the_article_names(nlp):
+    text = ("Rubio: I Still Believe Trump Can't Be Trusted with the Nuclear Codes\n\n"
+            "Senator Marco Rubio spoke in Miami on Friday.")
+    colons = [i for i in attributions(text, nlp)["items"] if i["cue"]["text"] == ":"]
+    assert [(i["source"]["text"], i["content"]["text"]) for i in colons] == [
+        ("Rubio", "I Still Believe Trump Can't Be Trusted with the Nuclear Codes")]

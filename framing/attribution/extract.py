@@ -393,6 +393,7 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
     owned = _owned(found)
 
     out = []
+    known: set[str] | None = None
     for tok in doc:
         if tok.text != ":" or owned.overlaps(tok.idx, tok.idx + 1) or quotes.coverage(tok.idx, tok.idx + 1) > 0:
             continue
@@ -423,7 +424,11 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
                 continue
             if all(t.is_upper for t in words) and not any(t.ent_type_ in _COLON_ENTS for t in words):
                 continue  # a dateline or a shouted heading ("WASHINGTON:", "BREAKING:")
-            if not (any(t.ent_type_ in _COLON_ENTS for t in words) or words[-1].lower_ in _COLON_SOURCE_NOUNS):
+            if known is None:
+                # headlines defeat the NER: a name the article names elsewhere still counts
+                known = {ent[-1].text for ent in doc.ents if ent.label_ in ("PERSON", "ORG")}
+            if not (any(t.ent_type_ in _COLON_ENTS for t in words) or words[-1].lower_ in _COLON_SOURCE_NOUNS
+                    or (words[-1].text in known and all(t.tag_ in ("NNP", "NNPS") for t in words))):
                 continue
             end = _trim(doc, after, _last_on_line(doc, after, line_hi))
             if end[1] - end[0] < 3:
