@@ -1,6 +1,6 @@
 """Score actor mentions and cross-outlet actor alignment on NewsWCL50 (events 0-4).
 
-    python benchmarks/eval_actors.py [--data ../shared/data/newswcl50/events_0-4.jsonl] [--fast] [--catalog F]
+    python benchmarks/eval_actors.py [--data ../shared/data/newswcl50/events_0-4.jsonl] [--preset fast] [--catalog F] [--no-groups]
 
 Predicted actor mentions (the ``actors`` analyzer) are matched to gold concept mentions by
 character overlap (the predicted mention overlapping a gold mention most). Two settings:
@@ -28,6 +28,7 @@ from pathlib import Path
 
 import framing
 from framing.actors import align_actors
+from framing.analyzers.actors import ActorsAnalyzer
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "newswcl50" / "events_0-4.jsonl"
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs", "we", "us",
@@ -142,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: framing.load_pipeline())")
     parser.add_argument("--preset", default="default", choices=("default", "fast"), help="pipeline preset (default: the full parse)")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-groups", action="store_true", help="no unnamed group actors ('officials', 'the defendants')")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     args = parser.parse_args(argv)
     if not args.data.is_file():
@@ -152,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     profiles = list(framing.analyze_many(
         [{"id": d["doc_id"], "text": d["text"], "outlet": d["outlet"]} for d in docs],
-        nlp=nlp, analyzers=["actors", "terminology"], catalog=args.catalog, on_error="raise"))
+        nlp=nlp, analyzers=[ActorsAnalyzer(groups=not args.no_groups), "terminology"], catalog=args.catalog,
+        on_error="raise"))
     elapsed = time.perf_counter() - t0
     by_event = defaultdict(list)
     for d, p in zip(docs, profiles):

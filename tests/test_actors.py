@@ -247,3 +247,34 @@ def test_definite_head_noun_resolves_to_the_named_organisation(nlp):
     owner = {m["text"]: i["id"] for i in items for m in i["mentions"]}
     assert owner["The committee"] == owner["Democratic National Committee"]
     assert owner["the ministry"] == owner["Russian Defense Ministry"]
+
+
+def test_unnamed_groups_are_actors(nlp):
+    text = ("Russian officials met Libyan officials in Moscow on Monday. Haftar's forces shelled the port, "
+            "killing three civilians. The defendants denied it. Officials said civilians fled.")
+    items = framing.analyze(text, nlp=nlp, analyzers=["actors"])["actors"]["items"]
+    groups = {i["group"]: [m["text"] for m in i["mentions"]] for i in items if "group" in i}
+    assert groups == {"official:russia": ["Russian officials"], "official:libya": ["Libyan officials"],
+                      "civilian": ["civilians", "civilians"], "defendant": ["defendants"], "official": ["Officials"]}
+    assert all(i["type"] == "group" for i in items if "group" in i)
+    for i in items:  # spans are offsets into the text
+        assert all(text[m["start"]:m["end"]] == m["text"] for m in i["mentions"])
+    # "Haftar's forces" belongs to Haftar, not to a group
+    assert not any("forces" in m["text"] for i in items if "group" in i for m in i["mentions"])
+
+
+def test_group_of_a_named_country_is_that_country(nlp):
+    text = "North Korea fired a missile. North Korean officials said the test was a success."
+    items = framing.analyze(text, nlp=nlp, analyzers=["actors"])["actors"]["items"]
+    north = next(i for i in items if i["type"] == "country")
+    assert [m["text"] for m in north["mentions"]] == ["North Korea", "North Korean officials"]
+    assert not any("group" in i for i in items)
+
+
+def test_groups_align_by_noun_and_country(nlp):
+    texts = ["Officials said the talks failed. Russian officials disagreed.",
+             "Officials confirmed the report. Libyan officials were absent."]
+    profiles = [framing.analyze(t, id=f"a{k}", nlp=nlp, analyzers=["actors"]) for k, t in enumerate(texts)]
+    aligned = align_actors(profiles)
+    shared = [a for a in aligned if len(a["members"]) == 2]
+    assert [a["name"] for a in shared] == ["Officials"]

@@ -10,7 +10,8 @@ articles are linked when they share a key:
 - for other actors, the skeleton key of the full name, the country a name or demonym
   stands for (``countries.tsv``: "Russians" and "Russia", "U.S." and "United States"),
   the party (``parties.tsv``: "GOP" and "Republicans"),
-  and acronyms the article defined or that equal the name's initials.
+  and acronyms the article defined or that equal the name's initials;
+- for unnamed groups ("officials", "North Korean officials"), the group noun and country.
 
 Linked components become aligned actors. Ids are deterministic: a slug of the most
 frequent name (ties: alphabetical), or the catalog id.
@@ -46,6 +47,8 @@ def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surna
             actor = catalog.lookup(n)
             if actor is not None:
                 return {"catalog:" + actor.id}
+    if item.get("group"):  # an unnamed group: its noun and country ("official:north_korea")
+        return {"group:" + str(item["group"])}
     if item.get("type") == "person":
         full = [n for n in names if len(normalize_name(n).split()) > 1]
         for n in full or names:

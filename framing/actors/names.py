@@ -14,7 +14,7 @@ import re
 import unicodedata
 from importlib import resources
 
-__all__ = ["TITLES", "name_key", "normalize_name", "skeleton", "strip_prefix", "titles"]
+__all__ = ["TITLES", "group_nouns", "name_key", "normalize_name", "skeleton", "strip_prefix", "titles"]
 
 _PREFIX = re.compile(r"^(?:al|el|al|ad|as|ash|at|az|ar|an)[-‐‑’'\s]+(?=\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
@@ -114,6 +114,20 @@ def titles() -> dict[str, str]:
             continue
         title, kind = line.split("\t")
         out[title] = kind
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def group_nouns() -> dict[str, str]:
+    """The shipped group nouns (``group_nouns.tsv``): singular lemma -> kind of group
+    ("official" -> "officials", "civilian" -> "public")."""
+    out: dict[str, str] = {}
+    text = resources.files("framing.data").joinpath("group_nouns.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        lemma, kind = line.split("\t")
+        out[lemma] = kind
     return out
 
 

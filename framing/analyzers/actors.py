@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..actors.names import country_of, name_key, normalize_name, party_of, skeleton, strip_prefix, titles
+from ..actors.names import country_of, group_nouns, name_key, normalize_name, party_of, skeleton, strip_prefix, titles
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -164,12 +164,14 @@ class ActorsAnalyzer(BaseAnalyzer):
     """
 
     name = "actors"
-    version = "2"  # 2: countries have type "country"
+    version = "3"  # 2: countries have type "country"; 3: unnamed groups ("officials")
     requires: tuple[str, ...] = ()
 
-    def __init__(self, labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"), resolve_titles: bool = True):
+    def __init__(self, labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"), resolve_titles: bool = True,
+                 groups: bool = True):
         self.labels = labels
         self.resolve_titles = resolve_titles
+        self.groups = groups
 
     # -- candidate spans ----------------------------------------------------------------
     def _trim(self, span: Span) -> Span:
@@ -395,6 +397,10 @@ class ActorsAnalyzer(BaseAnalyzer):
             self._resolve_titles(doc, clusters, taken, add_mention)
             self._resolve_head_nouns(doc, clusters, taken, add_mention)
 
+        # 7. unnamed groups: "officials", "the defendants", "North Korean officials"
+        if self.groups:
+            self._groups(doc, by_key, taken, debris, new_cluster, add_mention)
+
         items = self._items(clusters, doc)
         n_words = len(context.words(doc))
         n_mentions = sum(item["n_mentions"] for item in items)
@@ -484,6 +490,56 @@ class ActorsAnalyzer(BaseAnalyzer):
             if not before:
                 continue
             add_mention(before[-1], doc[tok.i - 1 : tok.i + 1], "title")
+
+    def _groups(self, doc: Doc, named: dict[str, _Cluster], taken: set[int], debris: list[tuple[int, int]],
+                new_cluster: Any, add_mention: Any) -> None:
+        """Unnamed groups of people: a plural noun from ``group_nouns.tsv`` ("officials",
+        "civilians", "the defendants") with its adjective and compound modifiers, one actor
+        per noun. A group qualified by a country the article names as an actor ("North
+        Korean officials" after North Korea) is a mention of that country, as "Russians" is
+        of Russia; by a country it does not name, its own actor per noun and country. A
+        noun that belongs to a named actor ("Haftar's forces", "GNA officials": a name as
+        possessor or compound) is that actor's, not a group. Needs tags and the parse."""
+        if not doc.has_annotation("TAG") or not doc.has_annotation("DEP"):
+            return
+        nouns = group_nouns()
+        by_key: dict[tuple[str, str], _Cluster] = {}
+        for tok in doc:
+            if tok.tag_ != "NNS" or tok.i in taken or tok.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma not in nouns or _inside(debris, tok.idx, tok.idx + len(tok)):
+                continue
+            country = ""
+            owned = False
+            for child in tok.children:
+                if child.dep_ in ("poss", "compound") and (child.i in taken or child.ent_type_ in ("PERSON", "ORG")):
+                    owned = True  # "Haftar's forces", "GNA officials": the named actor's
+                    break
+                if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+                    lo, hi = child.i, child.i + 1  # the entity around the modifier ("North Korean")
+                    while lo > 0 and doc[lo].ent_iob_ == "I":
+                        lo -= 1
+                    while hi < len(doc) and doc[hi].ent_iob_ == "I":
+                        hi += 1
+                    country = country_of(doc[lo:hi].text) or country
+            if owned:
+                continue
+            lo = tok.i
+            while (lo > 0 and doc[lo - 1].head.i in range(lo, tok.i + 1) and doc[lo - 1].i not in taken
+                   and doc[lo - 1].dep_ in ("amod", "compound", "nmod") and not doc[lo - 1].is_punct):
+                lo -= 1
+            span = doc[lo : tok.i + 1]
+            if country and f"country:{country}" in named:
+                add_mention(named[f"country:{country}"], span, "group")
+                continue
+            key = (lemma, country)
+            cluster = by_key.get(key)
+            if cluster is None:
+                cluster = new_cluster("group", "group", False)
+                cluster.keys.add(f"group:{lemma}:{country}" if country else f"group:{lemma}")
+                by_key[key] = cluster
+            add_mention(cluster, span, "group")
 
     def _resolve_titles(self, doc: Doc, clusters: list[_Cluster], taken: set[int], add_mention: Any) -> None:
         """Bare titles that stand for a person the article introduced with that title:
@@ -615,6 +671,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                     "name": name,
                     "type": cluster.type,
                     "catalog_id": cluster.catalog.id if cluster.catalog is not None else None,
+                    **({"group": sorted(cluster.keys)[0][len("group:"):]} if cluster.kind == "group" else {}),
                     "mentions": mentions,
                     "n_mentions": len(mentions),
                 }
