@@ -190,9 +190,9 @@ class TerminologyAnalyzer(BaseAnalyzer):
     def _role(span: Span) -> tuple[str, Token] | None:
         tok = span.root
         for _ in range(6):
-            if tok.dep_ in ("compound", "poss", "amod", "nmod", "flat", "appos") and tok.head is not tok:
+            if tok.dep_ in ("compound", "poss", "amod", "nmod", "flat", "appos") and tok.head.i != tok.i:
                 tok = tok.head
-            elif tok.dep_ == "conj" and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            elif tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 tok = tok.head
             else:
                 break

@@ -184,7 +184,7 @@ def _subject_on_line(doc: Doc, verb: Token) -> Token | None:
         first -= 1
     best = None
     for tok in doc[first : verb.i]:
-        outside = not (first <= tok.head.i < verb.i) or tok.head is tok
+        outside = not (first <= tok.head.i < verb.i) or tok.head.i == tok.i
         if outside and tok.pos_ in ("NOUN", "PROPN", "PRON"):
             best = tok
     return best
@@ -194,9 +194,9 @@ def _inherited_subject(verb: Token) -> Token | None:
     """Subject of the governing verb for participles, xcomps and nested cues."""
     tok = verb
     for _ in range(3):
-        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and tok.head is not tok:
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and tok.head.i != tok.i:
             head = tok.head
-            if tok.dep_ == "pcomp" and head.head is not head:  # "quoted Shoigu as saying": as -> quoted
+            if tok.dep_ == "pcomp" and head.head.i != head.i:  # "quoted Shoigu as saying": as -> quoted
                 head = head.head
                 for child in head.children:
                     if child.dep_ in ("dobj", "obj"):
@@ -589,7 +589,7 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
         prev_quotes = quotes.in_window(prev.start_char, prev.end_char)
         if prev_quotes and len(sent) <= 12:
             parts.extend(prev_quotes)
-    if not parts and verb.dep_ == "parataxis" and verb.head is not verb:
+    if not parts and verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # a parenthetical cue: "The question, she said, is not so cut and dried." -- the
         # sentence around the cue's clause
         head_lo, head_hi = _clip(doc, *_subtree_range(verb.head), verb)

@@ -56,7 +56,7 @@ def cue_features(doc: Doc, tok: Token, att: Attribution, lexicon: CueLexicon, po
     f["log_n_cue"] = math.log1p(n_cue) / 8.0
     f["dep=" + tok.dep_] = 1.0
     f["tag=" + tok.tag_] = 1.0
-    if tok.head is not tok:
+    if tok.head.i != tok.i:
         f["head_dep=" + tok.head.dep_] = 1.0
         f["head_pos=" + tok.head.pos_] = 1.0
     for child in tok.children:

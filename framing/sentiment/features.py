@@ -69,7 +69,7 @@ def _valence(tokens: list[Token], lex: dict[str, float]) -> tuple[float, float]:
 def _role(head: Token) -> tuple[str | None, Token | None]:
     tok = head
     for _ in range(4):
-        if tok.dep_ in ("compound", "poss", "amod", "nmod", "flat", "appos", "det") and tok.head is not tok:
+        if tok.dep_ in ("compound", "poss", "amod", "nmod", "flat", "appos", "det") and tok.head.i != tok.i:
             tok = tok.head
         else:
             break
