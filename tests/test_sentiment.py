@@ -89,6 +89,22 @@ def test_features_mask_the_target(nlp):
     assert feats["r:agent"] == 1.0 and "d:agent:bomb" in feats
 
 
+def test_features_see_sides_syntax_and_the_sentence_mood(nlp):
+    doc = nlp("Rebels attacked the peaceful village, and the army defended it bravely.")
+    start = doc.text.index("army")
+    feats = featurize(doc, start, start + len("army"))
+    assert feats["lw:the"] == 1.0 and feats["rw:defended"] == 1.0
+    assert feats["x:dep=nsubj"] == 1.0
+    assert feats["x:sent_pos"] > 0 or feats["x:sent_neg"] > 0
+    # "bravely" and "defended" hang on the army's verb: near in the tree
+    assert feats.get("g:1_pos", 0) > 0
+    # the sentence's VADER score is computed once per sentence of the Doc
+    cache = doc.user_data["framing.sentiment.compound"]
+    assert len(cache) == 1
+    featurize(doc, 0, len("Rebels"))
+    assert len(cache) == 1
+
+
 def test_analyzer_section(nlp, blank_nlp):
     text = BOMB + " Turkish President Recep Tayyip Erdogan praised Fayez al-Sarraj for his courage."
     section = framing.analyze(text, nlp=nlp, analyzers=["actors", "sentiment"])["sentiment"]

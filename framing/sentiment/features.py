@@ -11,6 +11,14 @@ dict, values floats):
 - ``v:*``: VADER lexicon valence (Hutto & Gilbert 2014) of the sentence, of the target's
   clause, of the window, and of the words syntactically tied to the target, each split into
   positive and negative mass, with negation flips;
+- ``x:sent_pos`` / ``x:sent_neg``: VADER's compound score of the whole sentence (with its
+  own negation and intensifier rules), split by sign: the sentence's mood, which the
+  target-specific features then correct;
+- ``lw:<word>`` / ``rw:<word>``: the four words left and right of the target, apart;
+- ``x:dep=<label>``, ``x:main_subj``: the target's dependency label, and whether it is the
+  subject of the sentence's main verb;
+- ``g:<d>_pos`` / ``g:<d>_neg``: VADER valence of the sentence's words by their distance
+  to the target in the dependency tree (1: up to 2 arcs, 2: 3-4, 3: farther or unconnected);
 - ``q:quoted``: the target sits inside a quotation;
 - ``r:agent`` / ``r:patient``: the target's role toward its verb.
 
@@ -28,10 +36,42 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["FEATURES_VERSION", "featurize", "vader_lexicon"]
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2  # 2: sentence compound, left/right words, dependency label, tree distance
 _NEGATIONS = {"not", "no", "never", "n't", "nor", "without", "none", "nobody", "nothing", "neither", "cannot", "hardly"}
 _WINDOW = 4
 _SKIP = {"the", "a", "an", ",", ".", "of", "and", "to", "in", "on", "for", "at", "by", "with", "'s", "’s", "-", "\"", "“", "”"}
+
+
+@functools.lru_cache(maxsize=1)
+def _vader() -> object:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+_COMPOUND_KEY = "framing.sentiment.compound"
+
+
+def _sentence_compound(doc: Doc, sentence: Span) -> float:
+    """VADER's compound score of a sentence, computed once per sentence of a Doc."""
+    cache = doc.user_data.setdefault(_COMPOUND_KEY, {})
+    key = f"{sentence.start}:{sentence.end}"  # str keys: user_data stays serialisable (DocBin, msgpack)
+    if key not in cache:
+        cache[key] = _vader().polarity_scores(sentence.text)["compound"]  # type: ignore[attr-defined]
+    return cache[key]
+
+
+def _tree_distance(tok: Token, ancestors: dict[int, int]) -> int | None:
+    """Arcs from ``tok`` to the target root through their lowest common ancestor
+    (``ancestors``: target root and its ancestors -> distance from the root)."""
+    up = 0
+    while True:
+        if tok.i in ancestors:
+            return up + ancestors[tok.i]
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        up += 1
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,6 +206,34 @@ def featurize(doc: Doc, start: int, end: int, *, sentence: Span | None = None, q
         pos, neg = _valence(tied, lex)
         feats["v:tied_pos"] = pos / 4.0
         feats["v:tied_neg"] = neg / 4.0
+    compound = _sentence_compound(doc, sentence)
+    feats["x:sent_pos"] = max(compound, 0.0)
+    feats["x:sent_neg"] = max(-compound, 0.0)
+    if len(target):
+        for tok in doc[max(sentence.start, t0 - _WINDOW) : t0]:
+            if not (tok.is_punct or tok.is_space):
+                feats["lw:" + tok.lower_] = 1.0
+        for tok in doc[t1 : min(sentence.end, t1 + _WINDOW)]:
+            if not (tok.is_punct or tok.is_space):
+                feats["rw:" + tok.lower_] = 1.0
+    if parsed:
+        root = target.root
+        feats["x:dep=" + root.dep_] = 1.0
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+            feats["x:main_subj"] = 1.0
+        ancestors = {root.i: 0}
+        for k, anc in enumerate(root.ancestors, start=1):
+            ancestors[anc.i] = k
+        for tok in sentence:
+            if t0 <= tok.i < t1:
+                continue
+            v = lex.get(tok.lower_)
+            if not v:
+                continue
+            d = _tree_distance(tok, ancestors)
+            band = "1" if d is not None and d <= 2 else "2" if d is not None and d <= 4 else "3"
+            name = f"g:{band}_{'pos' if v > 0 else 'neg'}"
+            feats[name] = feats.get(name, 0.0) + abs(v) / 4.0
     if quoted:
         feats["q:quoted"] = 1.0
     feats["bias"] = 1.0
