@@ -17,6 +17,7 @@ closed by a speech verb are found, by surface patterns.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -103,7 +104,7 @@ class AttributionAnalyzer(BaseAnalyzer):
             found = extract(doc, self._lexicon(), quotes, text, model=self._cue_model())
         else:
             found = _surface(doc, quotes, text)
-        mentions = _mention_index(context.results.get("actors"))
+        mentions = _MentionIndex(context.results.get("actors"))
         items = []
         for att in found:
             source_type, actor = self._source_type(doc, text, att, mentions)
@@ -125,7 +126,7 @@ class AttributionAnalyzer(BaseAnalyzer):
 
     # -- sources --------------------------------------------------------------------------
     @staticmethod
-    def _source_type(doc: Doc, text: str, att: Attribution, mentions: list[tuple[int, int, str, str]]) -> tuple[str, str | None]:
+    def _source_type(doc: Doc, text: str, att: Attribution, mentions: _MentionIndex) -> tuple[str, str | None]:
         if att.source is None:
             return "unknown", None
         start, end = att.source
@@ -133,11 +134,7 @@ class AttributionAnalyzer(BaseAnalyzer):
         head_at = att.source_head if att.source_head is not None else start
         actor, actor_type = None, None
         best = None  # (contains the head, ends closest before the head)
-        for m_start, m_end, actor_id, a_type in mentions:
-            if m_start >= end:
-                break
-            if min(m_end, end) - max(m_start, start) <= 0:
-                continue
+        for m_start, m_end, actor_id, a_type in mentions.overlapping(start, end):
             rank = (m_start <= head_at < m_end, -abs(head_at - m_end) if m_end <= head_at else -10**9)
             if best is None or rank > best:
                 best, actor, actor_type = rank, actor_id, a_type
@@ -201,13 +198,21 @@ def _touches(index: RangeIndex, start: int, end: int) -> bool:
     return k >= 0 and index.ends[k] > start
 
 
-def _mention_index(section: dict[str, Any] | None) -> list[tuple[int, int, str, str]]:
-    out = []
-    for item in (section or {}).get("items") or []:
-        for m in item["mentions"]:
-            out.append((m["start"], m["end"], item["id"], item["type"]))
-    out.sort()
-    return out
+class _MentionIndex:
+    """The actors' mentions sorted by start, for the ones overlapping a span in
+    O(log n + k): a mention overlapping ``[start, end)`` starts after
+    ``start - longest``."""
+
+    def __init__(self, section: dict[str, Any] | None):
+        self.mentions = sorted((m["start"], m["end"], item["id"], item["type"])
+                               for item in (section or {}).get("items") or [] for m in item["mentions"])
+        self.starts = [m[0] for m in self.mentions]
+        self.longest = max((e - s for s, e, _, _ in self.mentions), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        k = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end, lo=k)
+        return [m for m in self.mentions[k:hi] if m[1] > start]
 
 
 def _surface(doc: Doc, quotes: list[tuple[int, int]], text: str) -> list[Attribution]:

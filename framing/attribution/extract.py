@@ -11,10 +11,14 @@ and a *content* (what is said). The rules:
    inherited from the governing verb for participles and nested cues ("..., adding that",
    "the agency quoted Shoigu as saying that": the agency is the source of *quoted*, Shoigu
    of *saying*).
-3. **Content**: the clausal complement (``ccomp``, ``xcomp``), else the object, else the
-   quotation in or right before the sentence, else what follows a colon — the next
-   paragraph, or a run of paragraphs that open with quotation marks, when the colon ends a
-   lead-in ("Trump said:", "Transcript as follows:").
+3. **Content**: the clausal complement (``ccomp``, ``xcomp``), else the object (the
+   preposition's object for "accused X *of* ...", "apologized *for* ..."), else the
+   quotation in or right before the sentence, else the sentence around a parenthetical cue
+   ("The question, *she said*, is not so cut and dried"), else what follows a colon — the
+   next paragraph, or a run of paragraphs that open with quotation marks, when the colon
+   ends a lead-in ("Trump said:", "Breitbart News responded:", "Transcript as follows:").
+   A quotation is content with its quotation marks and runs on into the quotations that
+   follow it with no cue of their own, over paragraph breaks.
 4. **"according to X"**: cue "according to", source X, content the rest of the clause.
 5. **Kind**: ``direct`` when the content is inside quotation marks, ``mixed`` when partly,
    ``according_to``, ``indirect`` for reported speech, ``other`` for beliefs and intentions
@@ -376,6 +380,7 @@ _COLON_NOT_SOURCES = frozenset({
     "filed", "posted", "contact", "email", "phone", "time", "date", "image", "images", "pic", "via",
 })
 _COLON_ENTS = ("PERSON", "ORG", "NORP")
+_COLON_LOOKBACK = 16
 
 
 def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> list[Attribution]:
@@ -399,8 +404,11 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
             continue
         line_lo, line_hi = _line_bounds(text, tok.idx)
         first = tok.i
-        while first > 0 and doc[first - 1].idx >= line_lo:
+        # a speaker before the colon is a few words: look back no further (a text with no
+        # line breaks would otherwise make every colon walk back to its start)
+        while first > 0 and doc[first - 1].idx >= line_lo and tok.i - first < _COLON_LOOKBACK:
             first -= 1
+        line_initial = first == 0 or doc[first - 1].idx < line_lo
         after = tok.i + 1
         while after < len(doc) and doc[after].is_space:
             after += 1
@@ -417,7 +425,7 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
                 lo -= 1
             src = (lo, tok.i)
             content = opened[0]
-        elif 1 <= len(words) <= 5 and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        elif line_initial and 1 <= len(words) <= 5 and not any(t.pos_ in ("VERB", "AUX") for t in words):
             # a line-initial speaker
             lowered = {t.lower_ for t in words}
             if lowered & _COLON_NOT_SOURCES or any(t.like_num for t in words):
@@ -461,6 +469,8 @@ def _paragraphs_after_colon(doc: Doc, found: list[Attribution], quotes: _Quotes)
     attribution with no source."""
     text = _text(doc)
     out: list[Attribution] = []
+    by_cue = sorted(((a.cue[0], a) for a in found), key=lambda x: x[0])
+    cue_starts = [c for c, _ in by_cue]
     for m in re.finditer(r":[ \t]*(?=\n)", text):
         colon = m.start()
         line_lo, _ = _line_bounds(text, colon)
@@ -469,8 +479,9 @@ def _paragraphs_after_colon(doc: Doc, found: list[Attribution], quotes: _Quotes)
             continue
         # the lead-in: a speech word before the colon, or a cue found on the line that has
         # no content of its own before the colon ("Breitbart News responded:")
-        owner = next((a for a in found if line_lo <= a.cue[0] < colon
-                      and (a.content is None or a.content[0] >= colon)), None)
+        k = bisect.bisect_left(cue_starts, line_lo)
+        owner = next((a for _, a in by_cue[k:bisect.bisect_left(cue_starts, colon, lo=k)]
+                      if a.content is None or a.content[0] >= colon), None)
         if lead is None and (owner is None or _is_credit_line(doc, line_lo, colon)):
             continue
         parts: list[tuple[int, int]] = []

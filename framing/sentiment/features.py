@@ -77,9 +77,7 @@ def _tree_distance(tok: Token, ancestors: dict[int, int]) -> int | None:
 @functools.lru_cache(maxsize=1)
 def vader_lexicon() -> dict[str, float]:
     """VADER's word valences (-4 … +4), from the vaderSentiment package."""
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return dict(SentimentIntensityAnalyzer().lexicon)
+    return dict(_vader().lexicon)  # type: ignore[attr-defined]
 
 
 def _valence(tokens: list[Token], lex: dict[str, float]) -> tuple[float, float]:
