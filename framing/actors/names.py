@@ -104,31 +104,29 @@ def party_of(name: str) -> str | None:
     return _form_id("parties.tsv", name)
 
 
+def _pairs(filename: str, header: str) -> dict[str, str]:
+    """A shipped two-column TSV (``#`` comments, a header line starting with ``header``)."""
+    out: dict[str, str] = {}
+    text = resources.files("framing.data").joinpath(filename).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith(header + "\t"):
+            continue
+        key, value = line.split("\t")
+        out[key] = value
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """The shipped titles lexicon: lowercase title -> kind (rank, office, honorific, role)."""
-    out: dict[str, str] = {}
-    text = resources.files("framing.data").joinpath("titles.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith("title\t"):
-            continue
-        title, kind = line.split("\t")
-        out[title] = kind
-    return out
+    return _pairs("titles.tsv", "title")
 
 
 @functools.lru_cache(maxsize=1)
 def group_nouns() -> dict[str, str]:
     """The shipped group nouns (``group_nouns.tsv``): singular lemma -> kind of group
     ("official" -> "officials", "civilian" -> "public")."""
-    out: dict[str, str] = {}
-    text = resources.files("framing.data").joinpath("group_nouns.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith("lemma\t"):
-            continue
-        lemma, kind = line.split("\t")
-        out[lemma] = kind
-    return out
+    return _pairs("group_nouns.tsv", "lemma")
 
 
 TITLES = titles
