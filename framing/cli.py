@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--catalog", default=None, help="actor catalog (TOML, YAML or JSON)")
         p.add_argument("--analyzers", default=None, help="comma-separated analyzer names (default: all built-in)")
         p.add_argument("--model", default=None, help="spaCy pipeline name (default: best installed English one)")
-        p.add_argument("--n-process", type=int, default=1, help="worker processes for the spaCy parse")
+        p.add_argument("--n-process", type=int, default=1, help="worker processes (each parses and profiles its articles; -1: one per CPU)")
         p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
     pa = sub.add_parser("analyze", help="write one JSON profile per article (JSON lines)",

@@ -7,6 +7,8 @@ the catalog — so that :func:`framing.analyze` and :func:`framing.analyze_many`
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+import os
 import sys
 import threading
 from collections import deque
@@ -186,7 +188,10 @@ class Engine:
     ) -> Iterator[ArticleProfile]:
         bar = _progress(progress)
         numbered = enumerate(items)
-        if not self._use_zones():
+        workers = (os.cpu_count() or 1) if n_process == -1 else n_process
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            yield from self._parallel_profiles(numbered, workers, batch_size, on_error, bar)
+        elif not self._use_zones():
             yield from self._profile_chunk(numbered, n_process, batch_size, on_error, bar)
         else:
             # spaCy keeps every new string and lexeme it meets (and caches tokenizations):
@@ -206,6 +211,37 @@ class Engine:
                     yield from self._profile_chunk(iter(chunk), n_process, batch_size, on_error, bar)
                 _release_heap()
         bar(0, close=True)
+
+    def _parallel_profiles(
+        self, numbered: Iterator[tuple[int, Any]], workers: int, batch_size: int, on_error: str, bar: Any
+    ) -> Iterator[ArticleProfile]:
+        """Parse *and* profile in ``workers`` forked processes, ``batch_size`` articles a task.
+
+        spaCy's own ``nlp.pipe(n_process=...)`` parses in workers but ships every Doc back,
+        serialised, to the parent, which then runs all analyzers alone: the parent becomes
+        the bottleneck. Here each worker (a fork of this process, so the pipeline and the
+        analyzers' lazy resources are shared copy-on-write, not reloaded) returns finished
+        profiles. At most two tasks per worker are in flight, so a stream is read lazily and
+        memory stays bounded; results come back in input order.
+        """
+        # Lazy resources (lexicons, models, matchers) load once here, before the fork.
+        try:
+            self.profile_doc(self.nlp("Warm-up."), Article(text="Warm-up.", id="warm-up"))
+        except Exception:  # an analyzer that fails here fails (and is recorded) in the workers
+            pass
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers, initializer=_set_worker_engine, initargs=(self,)) as pool:
+            inflight: deque[Any] = deque()
+            while True:
+                chunk = list(itertools.islice(numbered, batch_size))
+                if chunk:
+                    inflight.append(pool.apply_async(_worker_profiles, (chunk, batch_size, on_error)))
+                if inflight and (not chunk or len(inflight) >= 2 * workers):
+                    profiles = inflight.popleft().get()
+                    bar(len(profiles))
+                    yield from profiles
+                if not chunk and not inflight:
+                    break
 
     def _use_zones(self) -> bool:
         # spaCy >= 3.8; zones must not nest (a caller may already be inside one)
@@ -260,6 +296,28 @@ class Engine:
             yield finish(pending.popleft(), doc)
         while pending:
             yield finish(pending.popleft(), None)
+
+
+_WORKER_ENGINE: Engine | None = None
+
+
+def _set_worker_engine(engine: Engine) -> None:
+    """Pool initializer: the forked worker keeps the parent's engine (inherited, not pickled)."""
+    global _WORKER_ENGINE
+    _WORKER_ENGINE = engine
+
+
+def _worker_profiles(chunk: list[tuple[int, Any]], batch_size: int, on_error: str) -> list[ArticleProfile]:
+    """One task of :meth:`Engine._parallel_profiles`: profiles of ``chunk``, in order."""
+    engine = _WORKER_ENGINE
+    assert engine is not None
+    no_bar = _progress(False)
+    if not engine._use_zones():
+        return list(engine._profile_chunk(iter(chunk), 1, batch_size, on_error, no_bar))
+    with engine.nlp.memory_zone():
+        profiles = list(engine._profile_chunk(iter(chunk), 1, batch_size, on_error, no_bar))
+    _release_heap()
+    return profiles
 
 
 _malloc_trim: Any = None
@@ -403,7 +461,10 @@ def analyze_many(
     articles : iterable
         Strings, :class:`Article` records or dicts with ``text``. Consumed lazily.
     n_process : int
-        Worker processes for parsing (passed to ``nlp.pipe``).
+        Worker processes (``-1``: one per CPU). Where the ``fork`` start method exists (Linux,
+        macOS), each worker parses *and* profiles its articles and sends back
+        only the profiles; elsewhere the parse runs in ``nlp.pipe(n_process=...)`` workers
+        and the analyzers in this process. Results are identical to ``n_process=1``.
     batch_size : int
         Texts per ``nlp.pipe`` batch.
     progress : bool

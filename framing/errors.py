@@ -7,6 +7,8 @@ this library. Messages start with a stable code (``[E001]``) and say what to do.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "AnalyzerDependencyError",
     "AnalyzerError",
@@ -58,6 +60,10 @@ class ArticleError(FramingError, RuntimeError):
     def __init__(self, message: str, article_id: str | None = None) -> None:
         super().__init__(message)
         self.article_id = article_id
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keep the id when the error crosses a process boundary (``n_process > 1``)
+        return (type(self), (str(self), self.article_id))
 
 
 class CatalogError(FramingError, ValueError):

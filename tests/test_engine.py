@@ -81,7 +81,8 @@ def test_overrides_and_article_fields(blank_nlp):
     assert p.article["n_words"] == 2 and p.article["n_sentences"] == 1
 
 
-def test_batch_keeps_order_count_and_ids(blank_nlp):
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_batch_keeps_order_count_and_ids(blank_nlp, n_process):
     items = [
         "first text.",
         None,
@@ -92,7 +93,7 @@ def test_batch_keeps_order_count_and_ids(blank_nlp):
         {"no_text": 1},
         "eighth.",
     ]
-    profiles = list(framing.analyze_many(items, nlp=blank_nlp, analyzers=R + [_Boom()], batch_size=2))
+    profiles = list(framing.analyze_many(items, nlp=blank_nlp, analyzers=R + [_Boom()], batch_size=2, n_process=n_process))
     assert [p.id for p in profiles] == ["0", "1", "three", "3", "five", "5", "6", "7"]
     errors = [p.error is not None for p in profiles]
     assert errors == [False, True, False, True, True, False, True, False]
@@ -103,12 +104,14 @@ def test_batch_keeps_order_count_and_ids(blank_nlp):
     assert profiles[0]["boom"]["n"] == 3
 
 
-def test_on_error_raise_names_the_article(blank_nlp):
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_on_error_raise_names_the_article(blank_nlp, n_process):
     with pytest.raises(ArticleError) as info:
-        list(framing.analyze_many(["ok.", Article("boom", id="bad-one")], nlp=blank_nlp, analyzers=[_Boom()], on_error="raise"))
+        list(framing.analyze_many(["ok.", Article("boom", id="bad-one")], nlp=blank_nlp, analyzers=[_Boom()],
+                                  on_error="raise", n_process=n_process))
     assert info.value.article_id == "bad-one" and "bad-one" in str(info.value)
     with pytest.raises(ArticleError, match="article 1"):
-        list(framing.analyze_many(["ok.", None], nlp=blank_nlp, analyzers=R, on_error="raise"))
+        list(framing.analyze_many(["ok.", None], nlp=blank_nlp, analyzers=R, on_error="raise", n_process=n_process))
 
 
 def test_bad_batch_arguments_fail_eagerly(blank_nlp):
@@ -118,15 +121,34 @@ def test_bad_batch_arguments_fail_eagerly(blank_nlp):
         framing.analyze_many([], nlp=blank_nlp, analyzers=R, batch_size=0)
 
 
-def test_generator_input_is_streamed(blank_nlp):
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_generator_input_is_streamed(blank_nlp, n_process):
+    read = []
+
     def gen():
-        for i in range(25):
+        for i in range(300):
+            read.append(i)
             yield f"Article number {i}."
 
-    out = framing.analyze_many(gen(), nlp=blank_nlp, analyzers=R, batch_size=4)
+    out = framing.analyze_many(gen(), nlp=blank_nlp, analyzers=R, batch_size=4, n_process=n_process)
     first = next(out)
     assert first.id == "0"
-    assert len(list(out)) == 24
+    # read lazily: one memory zone of articles (serial), or two tasks per worker ahead
+    from framing.engine import ZONE_ARTICLES
+
+    assert len(read) <= (ZONE_ARTICLES if n_process == 1 else 4 * (2 * n_process + 1))
+    assert [p.id for p in out] == [str(i) for i in range(1, 300)]
+
+
+def test_two_processes_give_the_serial_profiles(nlp):
+    texts = [
+        "Officials in Tripoli said the port was shelled on Tuesday.",
+        "\"We will not negotiate,\" Marshal Khalifa Haftar told reporters in Moscow.",
+        "According to Reuters, three civilians were killed.",
+    ] * 3
+    serial = [p.to_dict() for p in framing.analyze_many(texts, nlp=nlp)]
+    assert [p.to_dict() for p in framing.analyze_many(texts, nlp=nlp, n_process=2, batch_size=2)] == serial
+    assert [p.to_dict() for p in framing.analyze_many(texts, nlp=nlp, n_process=-1)] == serial
 
 
 def test_long_text_is_parsed_in_chunks_with_original_offsets():
