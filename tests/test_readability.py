@@ -50,3 +50,18 @@ def test_analyzer_section(blank_nlp):
     p = framing.analyze("Short words. Long sentences are rarer.", nlp=blank_nlp, analyzers=["readability"])
     assert set(METRICS) <= set(p.readability)
     assert set(p.features()) >= {f"readability__{m}" for m in METRICS}
+
+
+def test_word_caches_are_widened_without_changing_numbers():
+    from framing.analyzers.readability import WORD_CACHE_SIZE
+
+    _textstat()
+    counts = pytest.importorskip("textstat.backend.counts._count_polysyllable_words")
+    difficult = pytest.importorskip("textstat.backend.validations._is_difficult_word")
+    assert difficult.count_syllables.cache_info().maxsize == WORD_CACHE_SIZE
+    assert counts.count_syllables is difficult.count_syllables
+    words = TEXTS[1].replace(".", "").split() + ["", "don't", "Tripoli-based", "1,200"]
+    original = difficult.count_syllables.__wrapped__
+    assert [difficult.count_syllables(w, "en") for w in words] == [original(w, "en") for w in words]
+    original = difficult.is_difficult_word.__wrapped__
+    assert [difficult.is_difficult_word(w, 2, "en") for w in words] == [original(w, 2, "en") for w in words]
