@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ..errors import InputTypeError, InputValueError
-from .features import featurize
+from .features import TokenTable, featurize
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -93,7 +93,8 @@ def score_targets(
 
     model = default_model()
     flags = list(quoted) if quoted is not None else [False] * len(spans)
-    rows = [featurize(doc, s, e, quoted=q) for (s, e), q in zip(spans, flags)]
+    table = TokenTable(doc)
+    rows = [featurize(doc, s, e, quoted=q, table=table) for (s, e), q in zip(spans, flags)]
     proba = model.proba(rows)
     classes = model.classes
     i_neg, i_pos = classes.index("negative"), classes.index("positive")

@@ -29,12 +29,12 @@ shipped weights always meet the features they were trained on (``FEATURES_VERSIO
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["FEATURES_VERSION", "featurize", "vader_lexicon"]
+__all__ = ["FEATURES_VERSION", "TokenTable", "featurize", "vader_lexicon"]
 
 FEATURES_VERSION = 2  # 2: sentence compound, left/right words, dependency label, tree distance
 _NEGATIONS = {"not", "no", "never", "n't", "nor", "without", "none", "nobody", "nothing", "neither", "cannot", "hardly"}
@@ -61,16 +61,16 @@ def _sentence_compound(doc: Doc, sentence: Span) -> float:
     return cache[key]
 
 
-def _tree_distance(tok: Token, ancestors: dict[int, int]) -> int | None:
-    """Arcs from ``tok`` to the target root through their lowest common ancestor
+def _tree_distance(i: int, ancestors: dict[int, int], heads: list[int]) -> int | None:
+    """Arcs from token ``i`` to the target root through their lowest common ancestor
     (``ancestors``: target root and its ancestors -> distance from the root)."""
     up = 0
     while True:
-        if tok.i in ancestors:
-            return up + ancestors[tok.i]
-        if tok.head.i == tok.i:
+        if i in ancestors:
+            return up + ancestors[i]
+        if heads[i] == i:
             return None
-        tok = tok.head
+        i = heads[i]
         up += 1
 
 
@@ -80,28 +80,59 @@ def vader_lexicon() -> dict[str, float]:
     return dict(_vader().lexicon)  # type: ignore[attr-defined]
 
 
-def _valence(tokens: list[Token], lex: dict[str, float]) -> tuple[float, float]:
-    """(positive mass, negative mass) of a token list, flipping after a negation."""
-    pos = neg = 0.0
-    flip = False
-    for tok in tokens:
-        low = tok.lower_
-        if low in _NEGATIONS:
-            flip = True
-            continue
-        v = lex.get(low)
-        if v is None:
-            v = lex.get(tok.lemma_.lower()) if tok.lemma_ else None
-        if v is None:
-            continue
-        if flip:
-            v = -0.5 * v
-            flip = False
-        if v > 0:
-            pos += v
-        else:
-            neg -= v
-    return pos, neg
+class TokenTable:
+    """Per-token attributes of one Doc, read once and shared by every mention's features.
+
+    Reading ``tok.lower_`` or ``doc[i]`` builds a new Python object each time; a sentence
+    with several targets would pay for it again per target. ``featurize`` takes a table
+    (the batch API builds one per Doc) and otherwise builds its own.
+    """
+
+    __slots__ = ("doc", "tokens", "lower", "lemma", "skip", "space", "text", "_heads")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        self.lower = [t.lower_ for t in self.tokens]
+        self.lemma = [t.lemma_.lower() for t in self.tokens]
+        self.space = [t.is_space for t in self.tokens]
+        self.skip = [t.is_punct or sp for t, sp in zip(self.tokens, self.space)]  # punctuation or space
+        self.text = [t.text for t in self.tokens]
+        self._heads: list[int] | None = None
+
+    @property
+    def heads(self) -> list[int]:
+        """The head index of every token (from ``doc.to_array``; a root is its own head)."""
+        if self._heads is None:
+            from spacy.attrs import HEAD
+
+            rel = self.doc.to_array([HEAD]).reshape(-1).astype("int64")  # HEAD is relative
+            self._heads = [i + int(r) for i, r in enumerate(rel)]
+        return self._heads
+
+    def valence(self, indices: Iterable[int], lex: dict[str, float]) -> tuple[float, float]:
+        """(positive mass, negative mass) of some tokens, flipping after a negation."""
+        pos = neg = 0.0
+        flip = False
+        lower, lemma = self.lower, self.lemma
+        for i in indices:
+            low = lower[i]
+            if low in _NEGATIONS:
+                flip = True
+                continue
+            v = lex.get(low)
+            if v is None and lemma[i]:
+                v = lex.get(lemma[i])
+            if v is None:
+                continue
+            if flip:
+                v = -0.5 * v
+                flip = False
+            if v > 0:
+                pos += v
+            else:
+                neg -= v
+        return pos, neg
 
 
 def _role(head: Token) -> tuple[str | None, Token | None]:
@@ -125,7 +156,15 @@ def _role(head: Token) -> tuple[str | None, Token | None]:
     return None, gov
 
 
-def featurize(doc: Doc, start: int, end: int, *, sentence: Span | None = None, quoted: bool = False) -> dict[str, float]:
+def featurize(
+    doc: Doc,
+    start: int,
+    end: int,
+    *,
+    sentence: Span | None = None,
+    quoted: bool = False,
+    table: TokenTable | None = None,
+) -> dict[str, float]:
     """Sparse features of the sentiment toward ``doc.text[start:end]``.
 
     Parameters
@@ -138,82 +177,88 @@ def featurize(doc: Doc, start: int, end: int, *, sentence: Span | None = None, q
         The sentence to use (default: the sentence holding the target's first token).
     quoted : bool
         Whether the target sits inside a quotation.
+    table : TokenTable, optional
+        ``TokenTable(doc)``, to share between the mentions of one Doc.
     """
     lex = vader_lexicon()
+    if table is None or table.doc is not doc:
+        table = TokenTable(doc)
+    toks, lower, skip = table.tokens, table.lower, table.skip
     target = doc.char_span(start, end, alignment_mode="expand")
     if target is None or len(target) == 0:
         target = doc[0:0]
     if sentence is None:
         if len(target) and doc.has_annotation("SENT_START"):
-            sentence = target[0].sent
+            sentence = toks[target.start].sent
         else:
             sentence = doc[:]
-    t0, t1 = (target.start, target.end) if len(target) else (sentence.start, sentence.start)
+    s0, s1 = sentence.start, sentence.end
+    t0, t1 = (target.start, target.end) if len(target) else (s0, s0)
+    outside = [i for i in range(s0, s1) if not (t0 <= i < t1)]  # the sentence minus the target
     feats: dict[str, float] = {}
     words: list[str] = []
-    for tok in sentence:
-        if t0 <= tok.i < t1:
+    for i in range(s0, s1):
+        if t0 <= i < t1:
             if not words or words[-1] != "<T>":
                 words.append("<T>")
             continue
-        if tok.is_space or tok.is_punct and tok.text not in ("!", "?"):
+        if skip[i] and (table.space[i] or table.text[i] not in ("!", "?")):
             continue
-        words.append(tok.lower_)
+        words.append(lower[i])
     for w in words:
         if w not in _SKIP:
             feats["b:" + w] = 1.0
     for a, b in zip(words, words[1:]):
         feats[f"b:{a}_{b}"] = 1.0
-    lo, hi = max(sentence.start, t0 - _WINDOW), min(sentence.end, t1 + _WINDOW)
-    window = [doc[i] for i in range(lo, hi) if not (t0 <= i < t1)]
-    for tok in window:
-        if not (tok.is_punct or tok.is_space) and tok.lower_ not in _SKIP:
-            feats["n:" + tok.lower_] = 1.0
+    lo, hi = max(s0, t0 - _WINDOW), min(s1, t1 + _WINDOW)
+    window = [i for i in range(lo, hi) if not (t0 <= i < t1)]
+    for i in window:
+        if not skip[i] and lower[i] not in _SKIP:
+            feats["n:" + lower[i]] = 1.0
     # VADER masses
-    sent_tokens = [t for t in sentence if not (t0 <= t.i < t1)]
-    for name, toks in (("sent", sent_tokens), ("win", window)):
-        pos, neg = _valence(toks, lex)
+    for name, indices in (("sent", outside), ("win", window)):
+        pos, neg = table.valence(indices, lex)
         feats[f"v:{name}_pos"] = pos / 4.0
         feats[f"v:{name}_neg"] = neg / 4.0
     parsed = doc.has_annotation("DEP") and len(target) > 0
     if parsed:
         head = target.root
         role, gov = _role(head)
-        tied: list[Token] = []
+        tied: list[int] = []
         if role is not None and gov is not None:
             feats["r:" + role] = 1.0
-            lemma = gov.lemma_.lower()
+            lemma = table.lemma[gov.i]
             feats[f"d:{role}:{lemma}"] = 1.0
-            tied.append(gov)
+            tied.append(gov.i)
             for child in gov.children:
                 if child.i < t0 or child.i >= t1:
                     if child.dep_ in ("dobj", "obj", "acomp", "xcomp", "ccomp", "advmod", "attr", "neg", "prt", "oprd"):
-                        tied.append(child)
+                        tied.append(child.i)
                         if child.dep_ == "neg":
                             feats["d:neg"] = 1.0
                         else:
-                            feats[f"d:{role}:{lemma}:{child.dep_}:{child.lemma_.lower()}"] = 1.0
-            clause = [t for t in gov.subtree if not (t0 <= t.i < t1)]
-            pos, neg = _valence(clause, lex)
+                            feats[f"d:{role}:{lemma}:{child.dep_}:{table.lemma[child.i]}"] = 1.0
+            clause = [t.i for t in gov.subtree if not (t0 <= t.i < t1)]
+            pos, neg = table.valence(clause, lex)
             feats["v:clause_pos"] = pos / 4.0
             feats["v:clause_neg"] = neg / 4.0
         for child in head.children:
             if child.dep_ in ("amod", "appos", "acl", "relcl", "compound") and not (t0 <= child.i < t1):
-                tied.extend(child.subtree)
-                feats[f"d:mod:{child.lemma_.lower()}"] = 1.0
-        pos, neg = _valence(tied, lex)
+                tied.extend(t.i for t in child.subtree)
+                feats[f"d:mod:{table.lemma[child.i]}"] = 1.0
+        pos, neg = table.valence(tied, lex)
         feats["v:tied_pos"] = pos / 4.0
         feats["v:tied_neg"] = neg / 4.0
     compound = _sentence_compound(doc, sentence)
     feats["x:sent_pos"] = max(compound, 0.0)
     feats["x:sent_neg"] = max(-compound, 0.0)
     if len(target):
-        for tok in doc[max(sentence.start, t0 - _WINDOW) : t0]:
-            if not (tok.is_punct or tok.is_space):
-                feats["lw:" + tok.lower_] = 1.0
-        for tok in doc[t1 : min(sentence.end, t1 + _WINDOW)]:
-            if not (tok.is_punct or tok.is_space):
-                feats["rw:" + tok.lower_] = 1.0
+        for i in range(max(s0, t0 - _WINDOW), t0):
+            if not skip[i]:
+                feats["lw:" + lower[i]] = 1.0
+        for i in range(t1, min(s1, t1 + _WINDOW)):
+            if not skip[i]:
+                feats["rw:" + lower[i]] = 1.0
     if parsed:
         root = target.root
         feats["x:dep=" + root.dep_] = 1.0
@@ -222,13 +267,12 @@ def featurize(doc: Doc, start: int, end: int, *, sentence: Span | None = None, q
         ancestors = {root.i: 0}
         for k, anc in enumerate(root.ancestors, start=1):
             ancestors[anc.i] = k
-        for tok in sentence:
-            if t0 <= tok.i < t1:
-                continue
-            v = lex.get(tok.lower_)
+        heads = table.heads
+        for i in outside:
+            v = lex.get(lower[i])
             if not v:
                 continue
-            d = _tree_distance(tok, ancestors)
+            d = _tree_distance(i, ancestors, heads)
             band = "1" if d is not None and d <= 2 else "2" if d is not None and d <= 4 else "3"
             name = f"g:{band}_{'pos' if v > 0 else 'neg'}"
             feats[name] = feats.get(name, 0.0) + abs(v) / 4.0

@@ -9,12 +9,14 @@ an unclosed quote swallow more than its paragraph.
 from __future__ import annotations
 
 import bisect
+import re
 
 __all__ = ["RangeIndex", "quote_ranges"]
 
 _OPEN = {"“", "„", "«"}
 _CLOSE = {"”", "»"}
 _STRAIGHT = '"'
+_MARKS = re.compile("''|[\n“„«”»\"]")
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -39,10 +41,10 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     start = -1
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "'" and text.startswith("''", i):
+    n = len(text)
+    for match in _MARKS.finditer(text):  # only marks and line breaks matter
+        i, c = match.start(), match.group()
+        if c == "''":
             # two apostrophes for a double quotation mark, as in the New York Times archive
             if start < 0:
                 start = i + 2
@@ -50,9 +52,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
                 if i > start:
                     out.append((start, i))
                 start = -1
-            i += 2
-            continue
-        if c == "\n":
+        elif c == "\n":
             if start >= 0:
                 if i > start:
                     out.append((start, i))
@@ -68,7 +68,6 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
             if i > start:
                 out.append((start, i))
             start = i + 1
-        i += 1
     if start >= 0 and n > start:
         out.append((start, n))
     return out
