@@ -23,15 +23,17 @@ ROUNDS = 3
 
 def clear_textstat_caches() -> None:
     """textstat memoises every count by text (functools.lru_cache): without clearing, rounds
-    after the first would time dictionary lookups, not readability."""
+    after the first would time dictionary lookups, not readability. The per-word caches
+    framing widens are cleared too, so each round starts as cold as a stream's first article."""
     import pkgutil
 
     import textstat.backend
 
+    cached = ("textstat.backend.counts", "textstat.backend.validations")
     for info in pkgutil.walk_packages(textstat.backend.__path__, "textstat.backend."):
         module = __import__(info.name, fromlist=["_"])
         for value in vars(module).values():
-            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "").startswith("textstat.backend.counts"):
+            if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "").startswith(cached):
                 value.cache_clear()
 
 
