@@ -257,6 +257,9 @@ def test_unnamed_groups_are_actors(nlp):
     assert groups == {"official:russia": ["Russian officials"], "official:libya": ["Libyan officials"],
                       "civilian": ["civilians", "civilians"], "defendant": ["defendants"], "official": ["Officials"]}
     assert all(i["type"] == "group" for i in items if "group" in i)
+    kinds = {i["group"]: i["group_kind"] for i in items if "group" in i}
+    assert kinds == {"official:russia": "officials", "official:libya": "officials", "civilian": "public",
+                     "defendant": "legal", "official": "officials"}
     for i in items:  # spans are offsets into the text
         assert all(text[m["start"]:m["end"]] == m["text"] for m in i["mentions"])
     # "Haftar's forces" belongs to Haftar, not to a group

@@ -144,6 +144,13 @@ class _Cluster:
         return max(pool, key=lambda n: (self.names[n] if self.kind != "person" else len(n.split()), len(n), n))
 
 
+def _group_fields(cluster: _Cluster) -> dict[str, Any]:
+    """``group`` ("official" or "official:russia") and ``group_kind`` (the noun's kind in
+    ``group_nouns.tsv``: officials, legal, armed, public, media, experts, states)."""
+    group = sorted(cluster.keys)[0][len("group:"):]
+    return {"group": group, "group_kind": group_nouns().get(group.split(":")[0])}
+
+
 class ActorsAnalyzer(BaseAnalyzer):
     """Find the actors of an article and every mention of each.
 
@@ -164,7 +171,7 @@ class ActorsAnalyzer(BaseAnalyzer):
     """
 
     name = "actors"
-    version = "3"  # 2: countries have type "country"; 3: unnamed groups ("officials")
+    version = "4"  # 2: countries have type "country"; 3: unnamed groups ("officials"); 4: group_kind
     requires: tuple[str, ...] = ()
 
     def __init__(self, labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"), resolve_titles: bool = True,
@@ -671,7 +678,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                     "name": name,
                     "type": cluster.type,
                     "catalog_id": cluster.catalog.id if cluster.catalog is not None else None,
-                    **({"group": sorted(cluster.keys)[0][len("group:"):]} if cluster.kind == "group" else {}),
+                    **(_group_fields(cluster) if cluster.kind == "group" else {}),
                     "mentions": mentions,
                     "n_mentions": len(mentions),
                 }
