@@ -222,26 +222,41 @@ class Engine:
         the bottleneck. Here each worker (a fork of this process, so the pipeline and the
         analyzers' lazy resources are shared copy-on-write, not reloaded) returns finished
         profiles. At most two tasks per worker are in flight, so a stream is read lazily and
-        memory stays bounded; results come back in input order.
+        memory stays bounded; results come back in input order. A worker that dies (killed,
+        out of memory) raises a :class:`FramingError` instead of leaving the caller waiting.
         """
         # Lazy resources (lexicons, models, matchers) load once here, before the fork.
         try:
             self.profile_doc(self.nlp("Warm-up."), Article(text="Warm-up.", id="warm-up"))
         except Exception:  # an analyzer that fails here fails (and is recorded) in the workers
             pass
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers, initializer=_set_worker_engine, initargs=(self,)) as pool:
-            inflight: deque[Any] = deque()
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        pool = ProcessPoolExecutor(
+            workers, mp_context=multiprocessing.get_context("fork"),
+            initializer=_set_worker_engine, initargs=(self,),
+        )
+        inflight: deque[Any] = deque()
+        try:
             while True:
                 chunk = list(itertools.islice(numbered, batch_size))
                 if chunk:
-                    inflight.append(pool.apply_async(_worker_profiles, (chunk, batch_size, on_error)))
+                    inflight.append(pool.submit(_worker_profiles, chunk, batch_size, on_error))
                 if inflight and (not chunk or len(inflight) >= 2 * workers):
-                    profiles = inflight.popleft().get()
+                    try:
+                        profiles = inflight.popleft().result()
+                    except BrokenProcessPool as exc:
+                        raise FramingError(
+                            "[E036] A worker process died (killed, out of memory, or a crash in "
+                            "native code); run with n_process=1 to find the article."
+                        ) from exc
                     bar(len(profiles))
                     yield from profiles
                 if not chunk and not inflight:
                     break
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
     def _use_zones(self) -> bool:
         # spaCy >= 3.8; zones must not nest (a caller may already be inside one)

@@ -140,6 +140,30 @@ def test_generator_input_is_streamed(blank_nlp, n_process):
     assert [p.id for p in out] == [str(i) for i in range(1, 300)]
 
 
+class _DieInWorker:
+    """Kills the worker process that analyzes "die" (as an out-of-memory kill would)."""
+
+    name, version, requires = "die", "1", ()
+
+    def __init__(self) -> None:
+        import os
+
+        self.parent = os.getpid()
+
+    def analyze(self, doc, context):
+        import os
+
+        if context.text == "die" and os.getpid() != self.parent:
+            os._exit(3)
+        return {}
+
+
+def test_a_dead_worker_is_an_error_not_a_hang(blank_nlp):
+    with pytest.raises(FramingError, match="E036"):
+        list(framing.analyze_many(["ok", "die", "ok"] * 4, nlp=blank_nlp, analyzers=[_DieInWorker()],
+                                  n_process=2, batch_size=2))
+
+
 def test_two_processes_give_the_serial_profiles(nlp):
     texts = [
         "Officials in Tripoli said the port was shelled on Tuesday.",
