@@ -112,21 +112,26 @@ def interleaved(benchmark, runs: dict, rounds: int = ROUNDS, **info) -> dict[str
     """Run each of ``runs`` once per round, alternating, and record each one's median.
 
     Separate benchmarks run minutes apart, and this machine drifts by 20% or more over
-    minutes; alternating within each round exposes both sides to the same drift, so the
-    ratio of their medians is what to read.
+    minutes; alternating within each round exposes both sides to the same drift. The order
+    flips every round (A B, B A, ...), so neither side always runs second on warm caches.
+    Records each side's median and every round's times (``rounds_<name>``); the report
+    reads the median of the per-round ratios, which cancels drift between rounds too.
     """
     times: dict[str, list[float]] = {name: [] for name in runs}
+    order = list(runs)
 
     def both() -> None:
-        for name, fn in runs.items():
+        for name in order:
             clear_textstat_caches()
             t0 = time.perf_counter()
-            fn()
+            runs[name]()
             times[name].append(time.perf_counter() - t0)
+        order.reverse()
 
     benchmark.pedantic(both, rounds=rounds, iterations=1, warmup_rounds=1)
     medians = {name: statistics.median(values[1:]) for name, values in times.items()}  # [0]: warm-up
     benchmark.extra_info.update({f"median_{name}": value for name, value in medians.items()}, **info)
+    benchmark.extra_info.update({f"rounds_{name}": values[1:] for name, values in times.items()})
     return medians
 
 
@@ -134,7 +139,8 @@ def interleaved(benchmark, runs: dict, rounds: int = ROUNDS, **info) -> dict[str
 def test_interleaved_parse_and_profile(benchmark, nlp, texts, articles, n_words):
     engine = framing.Engine(nlp)
     interleaved(benchmark, {"parse": lambda: list(nlp.pipe(texts, batch_size=16)),
-                            "framing": lambda: list(engine.analyze_many(articles, batch_size=16))}, words=n_words)
+                            "framing": lambda: list(engine.analyze_many(articles, batch_size=16))},
+                rounds=5, words=n_words)
 
 
 @pytest.mark.benchmark(group="interleaved")
@@ -153,7 +159,7 @@ def more_articles():
 
 @pytest.mark.benchmark(group="processes")
 def test_n_process(benchmark, nlp, more_articles):
-    """One and two processes alternating in each round (120 articles; 2 rounds after a warm-up)."""
+    """One and two processes alternating in each round (120 articles; 3 rounds after a warm-up)."""
     engine = framing.Engine(nlp)
     words = sum(len(a["text"].split()) for a in more_articles)
     out: dict[int, list] = {}
@@ -163,7 +169,7 @@ def test_n_process(benchmark, nlp, more_articles):
             out[n] = list(engine.analyze_many(more_articles, n_process=n, batch_size=16))
         return go
 
-    interleaved(benchmark, {"1": run_with(1), "2": run_with(2)}, rounds=2, words=words)
+    interleaved(benchmark, {"1": run_with(1), "2": run_with(2)}, rounds=3, words=words)
     for n in (1, 2):
         assert [p.id for p in out[n]] == [a["id"] for a in more_articles]
 
