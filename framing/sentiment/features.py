@@ -178,7 +178,8 @@ def featurize(
     quoted : bool
         Whether the target sits inside a quotation.
     table : TokenTable, optional
-        ``TokenTable(doc)``, to share between the mentions of one Doc.
+        ``TokenTable(doc)``, to share between the mentions of one Doc (without it each
+        call reads the whole Doc once; :func:`framing.sentiment.score_targets` shares one).
     """
     lex = vader_lexicon()
     if table is None or table.doc is not doc:
