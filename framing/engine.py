@@ -199,10 +199,7 @@ class Engine:
             # articles runs inside a memory zone, which frees them; profiles hold no spaCy
             # objects. Lazy resources that live in the vocab (catalog matchers, a custom
             # analyzer's Matcher) are built first, outside any zone, by a warm-up article.
-            try:
-                self.profile_doc(self.nlp("Warm-up."), Article(text="Warm-up.", id="warm-up"))
-            except Exception:  # an analyzer that fails here fails (and is recorded) below
-                pass
+            self._warm_up()
             while True:
                 chunk = list(itertools.islice(numbered, ZONE_ARTICLES))
                 if not chunk:
@@ -225,11 +222,7 @@ class Engine:
         memory stays bounded; results come back in input order. A worker that dies (killed,
         out of memory) raises a :class:`FramingError` instead of leaving the caller waiting.
         """
-        # Lazy resources (lexicons, models, matchers) load once here, before the fork.
-        try:
-            self.profile_doc(self.nlp("Warm-up."), Article(text="Warm-up.", id="warm-up"))
-        except Exception:  # an analyzer that fails here fails (and is recorded) in the workers
-            pass
+        self._warm_up()  # lazy resources (lexicons, models, matchers) load once, before the fork
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
@@ -257,6 +250,13 @@ class Engine:
                     break
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+    def _warm_up(self) -> None:
+        """Profile a tiny article so that analyzers build what they load lazily."""
+        try:
+            self.profile_doc(self.nlp("Warm-up."), Article(text="Warm-up.", id="warm-up"))
+        except Exception:  # an analyzer that fails here fails (and is recorded) on real articles
+            pass
 
     def _use_zones(self) -> bool:
         # spaCy >= 3.8; zones must not nest (a caller may already be inside one)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..attribution.extract import Attribution, extract
 from ..attribution.lexicon import CueLexicon, default_lexicon
 from ..attribution.model import CueModel, default_cue_model
-from ..terminology.voice import RangeIndex, quote_ranges
+from ..terminology.voice import RangeIndex
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,7 +99,7 @@ class AttributionAnalyzer(BaseAnalyzer):
 
     def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
         text = context.text
-        quotes = quote_ranges(text)
+        quotes = context.quotes()
         if doc.has_annotation("DEP"):
             found = extract(doc, self._lexicon(), quotes, text, model=self._cue_model())
         else:

@@ -69,6 +69,7 @@ class Context:
     catalog: ActorCatalog | None = None
     nlp: Language | None = None
     _words: tuple[Any, list[Any]] | None = field(default=None, init=False, repr=False, compare=False)
+    _quotes: list[tuple[int, int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def words(self, doc: Doc) -> list[Any]:
         """The tokens of ``doc`` that are neither punctuation nor whitespace, computed once
@@ -76,6 +77,15 @@ class Context:
         if self._words is None or self._words[0] is not doc:
             self._words = (doc, [t for t in doc if not (t.is_punct or t.is_space)])
         return self._words[1]
+
+    def quotes(self) -> list[tuple[int, int]]:
+        """:func:`framing.terminology.quote_ranges` of the text, computed once per article
+        and shared by the analyzers (do not modify the list)."""
+        if self._quotes is None:
+            from ..terminology.voice import quote_ranges
+
+            self._quotes = quote_ranges(self.text)
+        return self._quotes
 
     def span(self, start: int, end: int, **extra: Any) -> dict[str, Any]:
         """A ``{start, end, text}`` span of the original text."""

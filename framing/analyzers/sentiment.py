@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ..sentiment.api import BACKENDS, score_label, score_targets
-from ..terminology.voice import RangeIndex, quote_ranges
+from ..terminology.voice import RangeIndex
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,7 +57,7 @@ class SentimentAnalyzer(BaseAnalyzer):
         text = context.text
         items = [i for i in (context.results.get("actors") or {}).get("items") or []
                  if (i["type"] != "place" if self.types is None else i["type"] in self.types)]
-        quotes = RangeIndex(quote_ranges(text))
+        quotes = RangeIndex(context.quotes())
         targets: list[tuple[str, dict[str, Any]]] = [(item["id"], m) for item in items for m in item["mentions"]]
         spans = [(m["start"], m["end"]) for _, m in targets]
         results = score_targets(doc, spans, backend=self.backend, quoted=[quotes.covers(s, e) for s, e in spans]) if spans else []

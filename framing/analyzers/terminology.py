@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors.names import titles
 from ..terminology.contested import ContestedTerms
-from ..terminology.voice import RangeIndex, quote_ranges
+from ..terminology.voice import RangeIndex
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -84,8 +84,8 @@ class TerminologyAnalyzer(BaseAnalyzer):
 
     # -- voice ----------------------------------------------------------------------------
     @staticmethod
-    def _voice_index(text: str, context: Context) -> tuple[RangeIndex, RangeIndex]:
-        quoted = quote_ranges(text)
+    def _voice_index(context: Context) -> tuple[RangeIndex, RangeIndex]:
+        quoted = list(context.quotes())  # a copy: direct quotations' content is added below
         reported: list[tuple[int, int]] = []
         attribution = context.results.get("attribution") or {}
         for item in attribution.get("items") or ():
@@ -208,7 +208,7 @@ class TerminologyAnalyzer(BaseAnalyzer):
     # -- analysis -------------------------------------------------------------------------
     def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
         text = context.text
-        quoted, reported = self._voice_index(text, context)
+        quoted, reported = self._voice_index(context)
         parsed = doc.has_annotation("DEP")
         actors_section = context.results.get("actors") or {}
         items = actors_section.get("items") or []
