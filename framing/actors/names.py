@@ -27,6 +27,8 @@ _DIGRAPHS = (("ph", "f"), ("kh", "k"), ("ck", "k"), ("q", "k"), ("gh", "g"), ("d
 
 
 def _ascii(text: str) -> str:
+    if text.isascii():  # most names: nothing to decompose
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
@@ -36,6 +38,7 @@ def strip_prefix(word: str) -> str:
     return stripped if stripped else word
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def normalize_name(name: str) -> str:
     """Lowercase, accent-free, without a leading "the", possessive or punctuation."""
     text = _ascii(name).strip()

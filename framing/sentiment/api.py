@@ -56,11 +56,11 @@ def _check_backend(backend: str) -> None:
         raise InputValueError(f"[E100] unknown sentiment backend {backend!r}; choose one of {BACKENDS}.")
 
 
-def _check_span(text: str, start: Any, end: Any) -> None:
+def _check_span(length: int, start: Any, end: Any) -> None:
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
         raise InputTypeError(f"[E101] target offsets must be integers, got {type(start).__name__} and {type(end).__name__}.")
-    if not (0 <= start < end <= len(text)):
-        raise InputValueError(f"[E102] target ({start}, {end}) is not a non-empty span of a text of length {len(text)}.")
+    if not (0 <= start < end <= length):
+        raise InputValueError(f"[E102] target ({start}, {end}) is not a non-empty span of a text of length {length}.")
 
 
 def score_targets(
@@ -84,9 +84,10 @@ def score_targets(
     _check_backend(backend)
     if not spans:
         return []
-    text = doc.text  # rebuilt from the tokens on each access: once
+    # len(doc.text) without rebuilding the text from every token (what doc.text does)
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     for start, end in spans:
-        _check_span(text, start, end)
+        _check_span(length, start, end)
     if backend == "vader":
         return [_vader(doc, s, e) for s, e in spans]
     from .model import default_model
@@ -158,7 +159,7 @@ def sentiment_toward(text: str, start: int, end: int, *, nlp: Language | None = 
     if not isinstance(text, str):
         raise InputTypeError(f"[E103] sentiment_toward needs a str text, got {type(text).__name__}.")
     _check_backend(backend)
-    _check_span(text, start, end)
+    _check_span(len(text), start, end)
     if nlp is None:
         from ..pipeline import load_pipeline
 
@@ -184,7 +185,7 @@ def sentiment_toward_many(
         if not (isinstance(item, (tuple, list)) and len(item) == 2 and isinstance(item[0], str)):
             raise InputTypeError(f"[E104] item #{n} must be (text, [(start, end), ...]).")
         for start, end in item[1]:
-            _check_span(item[0], start, end)
+            _check_span(len(item[0]), start, end)
     if nlp is None:
         from ..pipeline import load_pipeline
 
