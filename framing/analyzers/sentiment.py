@@ -54,7 +54,6 @@ class SentimentAnalyzer(BaseAnalyzer):
         self.evidence = evidence
 
     def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
-        text = context.text
         items = [i for i in (context.results.get("actors") or {}).get("items") or []
                  if (i["type"] != "place" if self.types is None else i["type"] in self.types)]
         quotes = RangeIndex(context.quotes())
