@@ -225,23 +225,49 @@ class Comparison:
 
     # -- outputs --------------------------------------------------------------------------
     def sources(self, unit: str, top: int = 10) -> list[dict[str, Any]]:
-        """The most cited sources of a unit: ``{"source", "source_type", "n", "kinds"}``."""
-        counts: Counter = Counter()
-        types: dict[str, str] = {}
-        kinds: dict[str, Counter] = {}
+        """The most cited sources of a unit, most cited first.
+
+        One row per source: the aligned actor when the attribution analyzer linked the
+        source to one (so "Al-Sarraj" and "Libyan Prime Minister Fayez al-Sarraj" count as
+        one source, across the unit's articles too), otherwise the source's words, case-folded,
+        or ``"(anonymous)"``-style for an attribution without a source. Each row is
+        ``{"source", "actor", "source_type", "n", "kinds", "forms"}``: ``actor`` is the
+        aligned actor's id or None, ``source_type`` the type given most often, ``forms`` the
+        source's words as written, with counts.
+        """
+        aligned_of = {
+            (aid, lid): a for a in self.alignment for aid, lids in a["members"].items() for lid in lids
+        }
+        rows: dict[tuple[str, str], dict[str, Any]] = {}
         for d in self._dicts:
-            if self.unit_of[d["article"]["id"]] != unit:
+            aid = d["article"]["id"]
+            if self.unit_of[aid] != unit:
                 continue
             for item in ((d.get("attribution") or {}).get("items")) or []:
                 src = item.get("source")
-                name = src["text"] if src else f"({item.get('source_type') or 'unknown'})"
-                counts[name] += 1
-                types.setdefault(name, item.get("source_type") or "unknown")
-                kinds.setdefault(name, Counter())[item.get("kind") or "other"] += 1
-        return [
-            {"source": s, "source_type": types[s], "n": n, "kinds": dict(kinds[s])}
-            for s, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-        ]
+                stype = item.get("source_type") or "unknown"
+                actor = aligned_of.get((aid, item.get("actor"))) if item.get("actor") is not None else None
+                if actor is not None:
+                    key, name = ("actor", actor["id"]), actor["name"]
+                elif src:
+                    key, name = ("text", " ".join(src["text"].split()).casefold()), " ".join(src["text"].split())
+                else:
+                    key, name = ("none", stype), f"({stype})"
+                row = rows.setdefault(key, {"source": name, "actor": actor["id"] if actor else None,
+                                            "_types": Counter(), "n": 0, "kinds": Counter(), "forms": Counter()})
+                row["n"] += 1
+                row["_types"][stype] += 1
+                row["kinds"][item.get("kind") or "other"] += 1
+                if src:
+                    row["forms"][" ".join(src["text"].split())] += 1
+        out = []
+        for row in sorted(rows.values(), key=lambda r: (-r["n"], r["source"])):
+            types = row.pop("_types")
+            row["source_type"] = max(types, key=lambda t: (types[t], t))
+            row["kinds"] = dict(row["kinds"].most_common())
+            row["forms"] = dict(row["forms"].most_common())
+            out.append(row)
+        return out[:top]
 
     def attribution_mix(self, unit: str) -> dict[str, int]:
         """Attributions of a unit by kind (direct, indirect, mixed, according_to, other)."""

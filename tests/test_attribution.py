@@ -59,6 +59,13 @@ def test_anonymous_sources(nlp):
     assert find(attributions(text, nlp), "said")["source_type"] == "anonymous"
 
 
+def test_named_members_of_a_group_are_people(nlp):
+    text = "Two ministers, Sergei Lavrov and Sergei Shoigu, said the talks would continue."
+    item = find(attributions(text, nlp), "said")
+    assert "Lavrov" in item["source"]["text"]
+    assert item["source_type"] == "person"
+
+
 def test_nested_quoting(nlp):
     text = ("The Russian Information Agency quoted Russian Defense Minister Sergey Shoigu as saying that "
             "he agreed with Haftar on a settlement.")

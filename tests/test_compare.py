@@ -130,3 +130,22 @@ def test_to_frame(profiles):
     assert list(frame.columns[:4]) == ["id", "outlet", "title", "error"]
     features = list(frame.columns[4:])
     assert features == sorted(features)
+
+
+def test_sources_count_one_actor_under_all_its_forms(nlp):
+    texts = [
+        ("Libyan Prime Minister Fayez al-Sarraj said the talks failed. Al-Sarraj told reporters he would not return. "
+         "A source said the port was shelled."),
+        "Prime Minister Fayez al-Sarraj said on Monday that the truce held. Officials said nothing.",
+    ]
+    profiles = [framing.analyze(t, id=str(i), outlet="wire", nlp=nlp) for i, t in enumerate(texts)]
+    rows = framing.compare(profiles, by="outlet").sources("wire")
+    sarraj = [r for r in rows if "Sarraj" in r["source"]]
+    assert len(sarraj) == 1, rows
+    (row,) = sarraj
+    assert row["n"] == 3 and row["actor"] is not None and row["source_type"] == "person"
+    assert sum(row["forms"].values()) == 3 and "Al-Sarraj" in row["forms"]
+    assert sum(row["kinds"].values()) == 3
+    anonymous = [r for r in rows if r["source_type"] == "anonymous"]
+    assert anonymous and all(r["actor"] is None for r in anonymous)
+    assert [r["n"] for r in rows] == sorted((r["n"] for r in rows), reverse=True)

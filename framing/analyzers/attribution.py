@@ -153,6 +153,8 @@ class AttributionAnalyzer(BaseAnalyzer):
             return "media", actor
         if actor_type == "person" or head in _PERSON_PRONOUNS:
             return "person", actor
+        if actor_type == "group" and span is not None and any(t.ent_type_ == "PERSON" for t in span):
+            return "person", actor  # "Russian ministers ... Sergei Lavrov and Sergei Shoigu": people, named
         if actor_type in ("organization", "government", "armed_group", "country", "place", "group"):
             return "organization", actor
         if not has_name and (head in _ANONYMOUS_HEADS or head.rstrip("s") in _ANONYMOUS_HEADS):
