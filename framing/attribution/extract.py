@@ -88,8 +88,19 @@ def _span_chars(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
 
 
-def _trim(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+#: Complementizers that open reported content. PolNeAR's content spans include them ("said
+#: [that the talks failed]"): on train's first 300 articles, 680 of 702 contents that follow
+#: "that", 25 of 28 after "if", 16 of 21 after "whether".
+_COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+
+
+def _trim(doc: Doc, lo: int, hi: int, complementizer: bool = False) -> tuple[int, int]:
+    """Strip spaces, punctuation other than quotation marks, and leading conjunctions and
+    subordinators from ``doc[lo:hi]``; with ``complementizer``, a leading "that", "whether"
+    or "if" stays (content of reported speech)."""
     while lo < hi and (doc[lo].is_space or (doc[lo].is_punct and doc[lo].text not in _QUOTE_CHARS) or doc[lo].dep_ in ("mark", "cc")):
+        if complementizer and doc[lo].dep_ == "mark" and doc[lo].lower_ in _COMPLEMENTIZERS:
+            break
         lo += 1
     while hi > lo and (doc[hi - 1].is_space or (doc[hi - 1].is_punct and doc[hi - 1].text not in _QUOTE_CHARS and doc[hi - 1].text not in ".!?")):
         hi -= 1
@@ -568,7 +579,7 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
         content_tok = _prep_object(verb, _CONTENT_PREPS)  # "apologized for ...", "spoke of ..."
     parts: list[tuple[int, int]] = []
     if content_tok is not None:
-        lo, hi = _trim(doc, *_clip(doc, *_subtree_range(content_tok, exclude=verb), verb))
+        lo, hi = _trim(doc, *_clip(doc, *_subtree_range(content_tok, exclude=verb), verb), complementizer=True)
         if hi > lo:
             parts.append(_span_chars(doc, lo, hi))
     # the verb is the head of the sentence: "“...,” he said." (content parsed as ccomp) or a
@@ -669,7 +680,7 @@ def _noun_cue(doc: Doc, sent: Span, noun: Token, sent_quotes: list[tuple[int, in
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     parts = []
     if content_tok is not None:
-        lo, hi = _trim(doc, *_subtree_range(content_tok))
+        lo, hi = _trim(doc, *_subtree_range(content_tok), complementizer=True)
         if hi > lo:
             parts.append(_span_chars(doc, lo, hi))
     if not parts:
