@@ -138,6 +138,14 @@ def test_content_after_a_preposition(nlp):
     assert accused["content"]["text"] == "placing the gun lobby ahead of children"
 
 
+def test_clauses_the_parse_attaches_as_adverbials(nlp):
+    # the parse makes these clauses advcl, not ccomp; their complementizer gives them away
+    section = attributions("Asked if she believed Putin wanted Trump to win, Clinton said no. "
+                           "Hillary Clinton is calling for the United States to step up military efforts.", nlp)
+    assert find(section, "asked")["content"]["text"] == "if she believed Putin wanted Trump to win"
+    assert find(section, "calling")["content"]["text"] == "the United States to step up military efforts"
+
+
 def test_beliefs_are_other(nlp):
     item = find(attributions("Haftar believes that the war can be won.", nlp), "believes")
     assert item["kind"] == "other"

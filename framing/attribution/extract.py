@@ -92,6 +92,7 @@ def _span_chars(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
 #: [that the talks failed]"): on train's first 300 articles, 680 of 702 contents that follow
 #: "that", 25 of 28 after "if", 16 of 21 after "whether".
 _COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
+_CLAUSE_MARKS = _COMPLEMENTIZERS | {"for"}
 
 
 def _trim(doc: Doc, lo: int, hi: int, complementizer: bool = False) -> tuple[int, int]:
@@ -568,6 +569,15 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
         if child.dep_ in ("ccomp", "xcomp", "csubj") and child is not subj:
             content_tok = child
             break
+    if content_tok is None:
+        # a clause the parse attached as an adverbial or object, recognisable by its
+        # complementizer: "asked Clinton [if Trump benefits ...]", "is calling [for the US to
+        # step up ...]", "Asked [if she believed ...]"
+        for child in verb.children:
+            if (child.dep_ in ("advcl", "dobj", "obj") and child.pos_ in ("VERB", "AUX") and child is not subj
+                    and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS and c.i < child.i for c in child.children)):
+                content_tok = child
+                break
     if content_tok is None and lemma in _CHARGE_VERBS:
         content_tok = _prep_object(verb, ("of", "for", "with"))  # "accused Republicans of placing ..."
     if content_tok is None and lemma not in _NO_OBJECT_CONTENT:
