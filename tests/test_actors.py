@@ -98,6 +98,51 @@ def test_bare_title_resolves_to_the_introduced_person(nlp):
     assert haftar["mentions"][1]["text"] == "Marshal"
 
 
+def title_holders(text, nlp):
+    """{mention text of each bare title: the name of the actor it resolved to}"""
+    return {m["text"]: item["name"] for item in actors_of(text, nlp)["items"] for m in item["mentions"]
+            if m["kind"] == "title"}
+
+
+def test_bare_title_is_not_a_restricted_office(nlp):
+    # "the president" is not the vice president, "the deputy director" not the director
+    text = ("Vice President Mike Pence visited Ohio on Monday. The president stayed in Washington. "
+            "Director James Comey testified. The deputy director declined to comment.")
+    assert title_holders(text, nlp) == {}
+
+
+def test_bare_title_with_a_nationality_skips_other_countries(nlp):
+    text = ("President Donald Trump welcomed French President Emmanuel Macron to Washington on Tuesday. "
+            "Mr. Macron praised the American president at a news conference.")
+    assert title_holders(text, nlp) == {"American president": "Donald Trump"}
+
+
+def test_bare_title_goes_to_the_person_the_article_is_about(nlp):
+    # the visitor named last is not "the president" of a story about another president
+    text = ("President Donald Trump said on Monday that talks would continue. Trump spoke to reporters. "
+            "Trump also called Congress. He met President Moon Jae-in of South Korea. "
+            "The president said the meeting went well.")
+    assert title_holders(text, nlp) == {"president": "Donald Trump"}
+
+
+def test_a_surname_coordinated_with_a_full_name_is_another_person(nlp):
+    text = ("President Trump and Melania Trump, the first lady, welcomed the guests. "
+            "Mr. Trump spoke first. Melania Trump thanked the guests.")
+    people = {i["name"]: {m["text"] for m in i["mentions"]} for i in actors_of(text, nlp)["items"]
+              if i["type"] == "person"}
+    assert people == {"Trump": {"Trump"}, "Melania Trump": {"Melania Trump"}}
+
+
+def test_a_bare_ambiguous_surname_aligns_with_the_most_mentioned_namesake(nlp):
+    a = framing.analyze("President Trump and Melania Trump arrived. Mr. Trump spoke.", id="a",
+                        nlp=nlp, analyzers=["actors"])
+    b = framing.analyze("Donald Trump spoke on Monday. Trump said the talks went well.", id="b",
+                        nlp=nlp, analyzers=["actors"])
+    groups = {x["name"]: x["members"] for x in align_actors([a, b])}
+    assert set(groups["Donald Trump"]) == {"a", "b"}
+    assert set(groups["Melania Trump"]) == {"a"}
+
+
 def test_blank_pipeline_gives_catalog_mentions_only(blank_nlp):
     catalog = ActorCatalog.from_dict(LIBYA)
     section = actors_of("The GNA and Haftar forces met.", blank_nlp, catalog)

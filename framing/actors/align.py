@@ -82,6 +82,46 @@ def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surna
     return keys
 
 
+def _surnames(item: Mapping[str, Any]) -> tuple[set[str], bool]:
+    """A person's surname skeletons, and whether the article ever gives a full name."""
+    names = [item.get("name", "")] + list(item.get("aliases") or [])
+    words = [[strip_prefix(w) for w in normalize_name(n).split()] for n in names]
+    return {skeleton(w[-1]) for w in words if w}, any(len(w) > 1 for w in words)
+
+
+def _link_bare_surnames(nodes: list[tuple[int, str, Mapping[str, Any]]], ambiguous: set[str], find: Any,
+                        parent: list[int], articles_of: dict[int, set[int]]) -> None:
+    """Actors named only by an ambiguous surname ("Trump" in articles of which one also
+    names Melania Trump) join the actor with that surname and a full name that the
+    articles mention most, when it is in none of their articles."""
+    if not ambiguous:
+        return
+    members: dict[int, list[int]] = defaultdict(list)
+    for n in range(len(nodes)):
+        members[find(n)].append(n)
+    weight = {root: sum(int(nodes[m][2].get("n_mentions") or len(nodes[m][2].get("mentions") or []) or 1) for m in ms)
+              for root, ms in members.items()}
+    info = {n: _surnames(item) for n, (_, _, item) in enumerate(nodes) if item.get("type") == "person"}
+    bare, named = [], defaultdict(list)
+    for root, ms in members.items():
+        if any(m not in info or nodes[m][2].get("catalog_id") for m in ms):
+            continue
+        surnames = set().union(*(info[m][0] for m in ms))
+        if any(info[m][1] for m in ms):
+            for surname in surnames & ambiguous:
+                named[surname].append(root)
+        elif len(surnames) == 1 and surnames <= ambiguous:
+            bare.append((root, next(iter(surnames))))
+    for root, surname in bare:
+        holders = [h for h in named.get(surname, []) if not articles_of[find(h)] & articles_of[root]]
+        if not holders:
+            continue
+        target = find(max(holders, key=lambda h: (weight[h], -h)))
+        low, high = min(target, root), max(target, root)
+        parent[high] = low
+        articles_of[low] |= articles_of.pop(high)
+
+
 def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str, Any]]:
     """Group the actors of several profiles into actors shared across articles.
 
@@ -138,6 +178,7 @@ def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str,
                     articles_of[root] |= articles_of.pop(child)
             else:
                 owner[key] = n
+    _link_bare_surnames(nodes, ambiguous, find, parent, articles_of)
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(nodes)):
         groups[find(n)].append(n)

@@ -22,6 +22,7 @@ titles and descriptions before it are the ``terminology`` analyzer's labels.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -73,6 +74,9 @@ def boilerplate_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int
 _PARTICLES = {"al", "el"}
 _DETERMINERS = {"the", "his", "her", "their", "our", "its", "this", "that", "a"}
 _GENERIC_MODS = frozenset({"the", "former", "then", "new", "current", "top"})
+#: Modifiers that make a different office: "the president" is not the vice president, "the
+#: director" not the deputy director.
+_RESTRICTIVE_MODS = frozenset({"vice", "deputy", "assistant", "acting", "associate", "lieutenant", "under"})
 
 
 def _stop_words() -> frozenset[str]:
@@ -112,6 +116,54 @@ def _name_words(name: str) -> list[str]:
 
 def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in ranges)
+
+
+def _countries(words: frozenset[str]) -> set[str]:
+    return {c for c in map(country_of, words) if c is not None}
+
+
+def _pick_title_holder(candidates: list[tuple[_Cluster, frozenset[str]]], mods: frozenset[str],
+                       at: int, starts: dict[int, list[int]]) -> _Cluster | None:
+    """The person a bare title stands for, among those the article introduced with it
+    (``candidates``, in text order, each with the words of its title run).
+
+    A candidate whose title differs by a restrictive word ("Vice President Pence" for "the
+    president", "Director Comey" for "the deputy director") or names another country ("French
+    President Macron" for "the American president") is out. Among the rest, one that shares a
+    specific modifier wins ("the North Korean leader"), the latest such; else the one the
+    article has mentioned most so far (news keeps "the president" for its main president,
+    not the visitor named last), the latest on a tie. ``starts`` holds each cluster's sorted
+    mention offsets (by ``id``).
+    """
+    countries = _countries(mods)
+    fits = []
+    for cluster, cmods in candidates:
+        if (cmods ^ mods) & _RESTRICTIVE_MODS:
+            continue
+        theirs = _countries(cmods)
+        if countries and theirs and not countries & theirs:
+            continue
+        fits.append((cluster, cmods))
+    if not fits:
+        return None
+    shared = [c for c, cm in fits if mods & cm - _GENERIC_MODS]
+    if shared:
+        return shared[-1]
+    best, best_n = None, -1
+    for cluster, _ in fits:
+        n = bisect.bisect_left(starts[id(cluster)], at)
+        if n >= best_n:
+            best, best_n = cluster, n
+    return best
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:[A-Za-z.]+\s+){0,3}", re.IGNORECASE)
+
+
+def _coordinated(text: str, cluster: _Cluster, start: int) -> bool:
+    """Whether one of ``cluster``'s mentions is joined to the name at ``start`` by "and"
+    (titles between allowed): "President Trump and (first lady) Melania Trump"."""
+    return any(m["end"] < start and _COORDINATION.fullmatch(text, m["end"], start) for m in cluster.mentions[-3:])
 
 
 def _slug(name: str) -> str:
@@ -171,7 +223,9 @@ class ActorsAnalyzer(BaseAnalyzer):
     """
 
     name = "actors"
-    version = "4"  # 2: countries have type "country"; 3: unnamed groups ("officials"); 4: group_kind
+    # 2: countries have type "country"; 3: unnamed groups ("officials"); 4: group_kind;
+    # 5: bare titles chosen by restrictive words, nationality and salience; "Trump and Melania Trump" two people
+    version = "5"
     requires: tuple[str, ...] = ()
 
     def __init__(self, labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"), resolve_titles: bool = True,
@@ -315,7 +369,10 @@ class ActorsAnalyzer(BaseAnalyzer):
                 cands = by_surname.get(surname, [])
                 cluster = None
                 if first:
-                    cluster = next((c for c in reversed(cands) if c.first in ("", first)), None)
+                    # a surname used alone and coordinated with this name is someone else:
+                    # "President Trump and Melania Trump"
+                    cluster = next((c for c in reversed(cands) if c.first == first
+                                    or not c.first and not _coordinated(text, c, span.start_char)), None)
                 elif cands:
                     # a bare surname shared by several people ("Macron" after Emmanuel and
                     # Brigitte Macron) goes to the one the article talks about most
@@ -580,6 +637,7 @@ class ActorsAnalyzer(BaseAnalyzer):
         if not events:
             return
         events.sort(key=lambda e: e[0])
+        starts = {id(c): sorted(m["start"] for m in c.mentions) for _, _, c, _ in events}
         pointer = 0
         current: dict[str, list[tuple[_Cluster, frozenset[str]]]] = {}
         for tok in doc:
@@ -606,10 +664,10 @@ class ActorsAnalyzer(BaseAnalyzer):
             for k in range(first, tok.i):
                 if k in taken:
                     first = k + 1
-            mods = {doc[k].lower_ for k in range(i + 1, tok.i)}
-            candidates = current[tok.lower_]
-            best = next((c for c, cm in reversed(candidates) if mods & cm - _GENERIC_MODS), None) or candidates[-1][0]
-            add_mention(best, doc[first : tok.i + 1], "title")
+            mods = frozenset(doc[k].lower_ for k in range(i + 1, tok.i))
+            best = _pick_title_holder(current[tok.lower_], mods, tok.idx, starts)
+            if best is not None:
+                add_mention(best, doc[first : tok.i + 1], "title")
 
     def _propagate(self, doc: Doc, clusters: list[_Cluster], taken: set[int], debris: list[tuple[int, int]], add_mention: Any) -> None:
         """Find the article's own actor names where the NER missed them ("Trump" in a heading)."""
