@@ -34,6 +34,8 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "newswcl50" 
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs", "we", "us",
             "our", "ours", "i", "me", "my", "you", "your", "himself", "herself", "itself", "themselves", "who",
             "whom", "whose", "which", "that", "this", "these", "those", "one"}
+#: Gold concept types scored apart in setting (b).
+BY_TYPE = {"ACTOR, ACTOR-I": ("ACTOR", "ACTOR-I"), "GROUP": ("GROUP",), "COUNTRY": ("COUNTRY",)}
 LOWER_OK = {"the", "a", "an", "of", "and", "mr.", "mrs.", "ms.", "dr.", "president", "prime", "minister"}
 
 
@@ -105,14 +107,18 @@ def match(gold: list[dict], pred: list[tuple]) -> list[str | None]:
     return out
 
 
-def score(events: dict[int, list[tuple[str, list[dict], list[str | None]]]]) -> dict[str, float | None]:
+def score(events: dict[int, list[tuple[str, list[dict], list[str | None]]]],
+          types: tuple[str, ...] | None = None) -> dict[str, float | None]:
+    """Recall and link scores; with ``types``, over the gold mentions of those types only."""
     n_gold = n_matched = 0
     tp = n_pred_pairs = n_gold_pairs = 0
     for docs in events.values():
         flat = []
         for doc_id, gold, keys in docs:
-            n_gold += len(gold)
             for g, k in zip(gold, keys):
+                if types is not None and g["type"] not in types:
+                    continue
+                n_gold += 1
                 if k is not None:
                     n_matched += 1
                     flat.append((doc_id, g["concept"], k))
@@ -176,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             events[event] = rows
             base_events[event] = base_rows
         results[setting] = {"framing": score(events)}
+        if setting == "labels":  # where the links are lost: NewsWCL50's concepts by type
+            results["labels_by_type"] = {name: score(events, types) for name, types in BY_TYPE.items()}
         if not args.no_baseline:
             results[setting]["baseline_last_word"] = score(base_events)
     results["seconds_actors_terminology"] = elapsed
@@ -191,6 +199,11 @@ def main(argv: list[str] | None = None) -> int:
             fmt = lambda v: "  n/a" if v is None else f"{v:.3f}"  # noqa: E731
             print(f"  {system:<20} gold={s['gold']:5d}  recall={fmt(s['recall'])}  link P={fmt(s['link_p'])} "
                   f"R={fmt(s['link_r'])} F1={fmt(s['link_f1'])}")
+        if setting == "labels":
+            print("  framing, by gold concept type (pairs within the type):")
+            for name, s in results["labels_by_type"].items():
+                print(f"    {name:<18} gold={s['gold']:5d}  recall={fmt(s['recall'])}  link P={fmt(s['link_p'])} "
+                      f"R={fmt(s['link_r'])} F1={fmt(s['link_f1'])}")
     return 0
 
 
