@@ -143,6 +143,21 @@ def test_a_bare_ambiguous_surname_aligns_with_the_most_mentioned_namesake(nlp):
     assert set(groups["Melania Trump"]) == {"a"}
 
 
+def test_generational_suffix_is_not_a_surname(nlp):
+    text = ("Donald Trump praised his son. Donald Trump Jr. met Roger J. Stone Jr. in New York. "
+            "Trump Jr. later said the meeting was short. Stone declined to comment. Trump left.")
+    people = {i["name"]: {m["text"] for m in i["mentions"]} for i in actors_of(text, nlp)["items"]
+              if i["type"] == "person"}
+    assert people == {"Donald Trump": {"Donald Trump", "Trump"}, "Donald Trump Jr.": {"Donald Trump Jr.", "Trump Jr."},
+                      "Roger J. Stone Jr.": {"Roger J. Stone Jr.", "Stone"}}
+    other = framing.analyze("Roger Stone spoke to reporters. Stone said he was innocent.", id="b",
+                            nlp=nlp, analyzers=["actors"])
+    this = framing.analyze(text, id="a", nlp=nlp, analyzers=["actors"])
+    groups = {x["name"]: set(x["members"]) for x in align_actors([this, other])}
+    assert groups["Roger J. Stone Jr."] == {"a", "b"}
+    assert groups["Donald Trump Jr."] == {"a"}
+
+
 def test_blank_pipeline_gives_catalog_mentions_only(blank_nlp):
     catalog = ActorCatalog.from_dict(LIBYA)
     section = actors_of("The GNA and Haftar forces met.", blank_nlp, catalog)

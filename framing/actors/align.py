@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from .catalog import ActorCatalog, coerce_catalog
-from .names import country_of, name_key, normalize_name, party_of, skeleton, strip_prefix
+from .names import country_of, name_key, normalize_name, party_of, person_parts, skeleton, strip_prefix
 
 __all__ = ["align_actors"]
 
@@ -50,14 +50,21 @@ def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surna
     if item.get("group"):  # an unnamed group: its noun and country ("official:north_korea")
         return {"group:" + str(item["group"])}
     if item.get("type") == "person":
-        full = [n for n in names if len(normalize_name(n).split()) > 1]
+        full = [n for n in names if len(person_parts(normalize_name(n).split())[0]) > 1]
         for n in full or names:
-            words = [strip_prefix(w) for w in normalize_name(n).split()]
+            words, suffix = person_parts([strip_prefix(w) for w in normalize_name(n).split()])
             if not words:
                 continue
             surname = skeleton(words[-1])
-            if surname in ambiguous_surnames and len(words) > 1:
-                keys.add(f"person:{skeleton(words[0])} {surname}")
+            if surname in ambiguous_surnames:
+                # namesakes in one article: the first name and the suffix tell them apart
+                # ("Donald Trump", "Donald Trump Jr.", "Trump Jr.")
+                if suffix:
+                    keys.add(f"person:{surname}|{suffix}")
+                if len(words) > 1:
+                    keys.add(f"person:{skeleton(words[0])} {surname}" + (f"|{suffix}" if suffix else ""))
+                elif not suffix:
+                    keys.add("person:" + surname)
             else:
                 keys.add("person:" + surname)
         return keys
@@ -83,10 +90,11 @@ def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surna
 
 
 def _surnames(item: Mapping[str, Any]) -> tuple[set[str], bool]:
-    """A person's surname skeletons, and whether the article ever gives a full name."""
+    """A person's surname skeletons, and whether the article ever gives more than the
+    surname (a first name, or a suffix: "Trump Jr.")."""
     names = [item.get("name", "")] + list(item.get("aliases") or [])
-    words = [[strip_prefix(w) for w in normalize_name(n).split()] for n in names]
-    return {skeleton(w[-1]) for w in words if w}, any(len(w) > 1 for w in words)
+    parts = [person_parts([strip_prefix(w) for w in normalize_name(n).split()]) for n in names]
+    return {skeleton(w[-1]) for w, _ in parts if w}, any(len(w) > 1 or suffix for w, suffix in parts)
 
 
 def _link_bare_surnames(nodes: list[tuple[int, str, Mapping[str, Any]]], ambiguous: set[str], find: Any,
@@ -152,7 +160,7 @@ def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str,
     ambiguous: set[str] = set()
     for index in range(len(article_ids)):
         counts = Counter(
-            skeleton(strip_prefix(normalize_name(item.get("name", "")).split()[-1]))
+            skeleton(strip_prefix(person_parts(normalize_name(item.get("name", "")).split())[0][-1]))
             for i, _, item in nodes
             if i == index and item.get("type") == "person" and normalize_name(item.get("name", "")).split()
         )

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from importlib import resources
 
-__all__ = ["TITLES", "group_nouns", "name_key", "normalize_name", "skeleton", "strip_prefix", "titles"]
+__all__ = ["TITLES", "group_nouns", "name_key", "normalize_name", "person_parts", "skeleton", "strip_prefix", "titles"]
 
 _PREFIX = re.compile(r"^(?:al|el|al|ad|as|ash|at|az|ar|an)[-‐‑’'\s]+(?=\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
@@ -67,6 +67,18 @@ def skeleton(word: str) -> str:
     if len(w) > 1 and w[-1] in _VOWELS:
         out.append("~")
     return "".join(out)
+
+
+#: Generational suffixes, which are not surnames: "Donald Trump Jr.", "Robert S. Mueller III".
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def person_parts(words: list[str]) -> tuple[list[str], str]:
+    """A person's normalised name words without a generational suffix, and the suffix:
+    ``["donald", "trump", "jr"]`` -> ``(["donald", "trump"], "jr")``."""
+    if len(words) > 1 and words[-1] in SUFFIXES:
+        return words[:-1], words[-1]
+    return words, ""
 
 
 def name_key(name: str) -> str:

@@ -29,7 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..actors.names import country_of, group_nouns, name_key, normalize_name, party_of, skeleton, strip_prefix, titles
+from ..actors.names import (country_of, group_nouns, name_key, normalize_name, party_of, person_parts, skeleton,
+                             strip_prefix, titles)
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -224,7 +225,8 @@ class ActorsAnalyzer(BaseAnalyzer):
 
     name = "actors"
     # 2: countries have type "country"; 3: unnamed groups ("officials"); 4: group_kind;
-    # 5: bare titles chosen by restrictive words, nationality and salience; "Trump and Melania Trump" two people
+    # 5: bare titles chosen by restrictive words, nationality and salience; "Trump and Melania Trump" two people;
+    #    "Jr.", "III" are suffixes, not surnames
     version = "5"
     requires: tuple[str, ...] = ()
 
@@ -365,14 +367,21 @@ class ActorsAnalyzer(BaseAnalyzer):
                 add_mention(cluster, span, "catalog")
                 continue
             if label == "PERSON":
+                words, suffix = person_parts(words)
                 surname, first = skeleton(words[-1]), skeleton(words[0]) if len(words) > 1 else ""
+                if suffix:  # "Donald Trump Jr." is not Donald Trump; "Trump Jr." is him
+                    first = f"{first}|{suffix}"
                 cands = by_surname.get(surname, [])
                 cluster = None
-                if first:
+                if first.startswith("|"):
+                    cluster = next((c for c in reversed(cands) if c.first.endswith(first)), None)
+                elif first:
                     # a surname used alone and coordinated with this name is someone else:
                     # "President Trump and Melania Trump"
                     cluster = next((c for c in reversed(cands) if c.first == first
                                     or not c.first and not _coordinated(text, c, span.start_char)), None)
+                    if cluster is None:  # "Roger Stone" after "Roger J. Stone Jr."
+                        cluster = next((c for c in reversed(cands) if c.first.split("|")[0] == first), None)
                 elif cands:
                     # a bare surname shared by several people ("Macron" after Emmanuel and
                     # Brigitte Macron) goes to the one the article talks about most
@@ -385,10 +394,11 @@ class ActorsAnalyzer(BaseAnalyzer):
                     cluster.surname = surname
                 if first and not cluster.first:
                     cluster.first = first
-                    by_key.setdefault("first:" + first, cluster)
+                    if not suffix:
+                        by_key.setdefault("first:" + first, cluster)
                 if not heading:
                     cluster.tentative = False
-                add_mention(cluster, span, "name" if len(words) > 1 else "surname")
+                add_mention(cluster, span, "name" if len(words) > 1 or suffix else "surname")
                 continue
             deferred.append((span, label))
 
