@@ -158,6 +158,16 @@ def test_generational_suffix_is_not_a_surname(nlp):
     assert groups["Donald Trump Jr."] == {"a"}
 
 
+def test_a_family_name_written_first_goes_to_the_most_mentioned_bearer(nlp):
+    # Korean names put the family name first: "Kim" alone is not a surname the article has seen
+    text = ("Kim Jong Il ruled North Korea until 2011. His son Kim Jong Un now leads the country. "
+            "Kim Jong Un met envoys on Monday. Kim Jong Un said talks would go on. Kim smiled.")
+    people = {i["name"]: {m["text"] for m in i["mentions"]} for i in actors_of(text, nlp)["items"]
+              if i["type"] == "person"}
+    assert people["Kim Jong Un"] == {"Kim Jong Un", "Kim"}
+    assert people["Kim Jong Il"] == {"Kim Jong Il"}
+
+
 def test_blank_pipeline_gives_catalog_mentions_only(blank_nlp):
     catalog = ActorCatalog.from_dict(LIBYA)
     section = actors_of("The GNA and Haftar forces met.", blank_nlp, catalog)

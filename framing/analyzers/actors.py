@@ -315,6 +315,7 @@ class ActorsAnalyzer(BaseAnalyzer):
         catalog = context.catalog
         clusters: list[_Cluster] = []
         by_surname: dict[str, list[_Cluster]] = {}
+        by_first: dict[str, list[_Cluster]] = {}  # first-name skeleton -> people with it
         by_key: dict[str, _Cluster] = {}
         by_catalog: dict[str, _Cluster] = {}
         acronyms: dict[str, _Cluster] = {}
@@ -386,8 +387,10 @@ class ActorsAnalyzer(BaseAnalyzer):
                     # a bare surname shared by several people ("Macron" after Emmanuel and
                     # Brigitte Macron) goes to the one the article talks about most
                     cluster = max(cands, key=lambda c: (len(c.mentions), -clusters.index(c)))
-                else:  # a first name alone ("Hillary") or a surname not yet seen
-                    cluster = by_key.get("first:" + surname)
+                elif surname in by_first:
+                    # a first name alone ("Hillary"), or a name whose family name comes first
+                    # ("Kim" for Kim Jong Un): the one the article talks about most
+                    cluster = max(by_first[surname], key=lambda c: (len(c.mentions), -clusters.index(c)))
                 if cluster is None:
                     cluster = new_cluster("person", "person", heading)
                     by_surname.setdefault(surname, []).append(cluster)
@@ -395,7 +398,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                 if first and not cluster.first:
                     cluster.first = first
                     if not suffix:
-                        by_key.setdefault("first:" + first, cluster)
+                        by_first.setdefault(first, []).append(cluster)
                 if not heading:
                     cluster.tentative = False
                 add_mention(cluster, span, "name" if len(words) > 1 or suffix else "surname")
