@@ -96,6 +96,23 @@ def test_colon_headlines_and_named_quotations(nlp):
     assert colons[1]["content"]["text"] == '"Historically, these numbers never move this fast."'
 
 
+def test_interview_and_transcript_turns(nlp):
+    interview = ("Questions and answers have been edited for length.\n\n"
+                 "Q: What did you find when you came home?\n\n"
+                 "A: My parents were gone, and a neighbour told me they had been taken away.\n\n"
+                 "Q: Did anyone take care of you?\n\nA: No one did.")
+    turns = [(i["source"]["text"], i["content"]["text"]) for i in attributions(interview, nlp)["items"]
+             if i["cue"]["text"] == ":"]
+    assert turns == [("Q", "What did you find when you came home?"),
+                     ("A", "My parents were gone, and a neighbour told me they had been taken away."),
+                     ("Q", "Did anyone take care of you?"), ("A", "No one did.")]
+    transcript = ("KATE BOLDUAN: Why not debate?\n\nBENENSON: Senator Sanders does not get to decide when we debate.")
+    speakers = [i["source"]["text"] for i in attributions(transcript, nlp)["items"] if i["cue"]["text"] == ":"]
+    assert speakers == ["KATE BOLDUAN", "BENENSON"]
+    # one capitalised label is a dateline or a heading, not a transcript
+    assert not [i for i in attributions("WASHINGTON: The Senate met on Monday.", nlp)["items"] if i["cue"]["text"] == ":"]
+
+
 def test_quotation_runs_on_after_the_cue(nlp):
     text = (
         '"Lumping them all together is insulting," Barkley said. "This is the United States. '

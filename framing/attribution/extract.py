@@ -18,7 +18,9 @@ and a *content* (what is said). The rules:
    next paragraph, or a run of paragraphs that open with quotation marks, when the colon
    ends a lead-in ("Trump said:", "Breitbart News responded:", "Transcript as follows:").
    A quotation is content with its quotation marks and runs on into the quotations that
-   follow it with no cue of their own, over paragraph breaks.
+   follow it with no cue of their own, over paragraph breaks. In an interview or a
+   transcript (two or more lines that open with "Q:", "A:" or a capitalised name and a
+   colon: "TAPPER:"), each such line is its speaker's turn.
 4. **"according to X"**: cue "according to", source X, content the rest of the clause.
 5. **Kind**: ``direct`` when the content is inside quotation marks, ``mixed`` when partly,
    ``according_to``, ``indirect`` for reported speech, ``other`` for beliefs and intentions
@@ -393,6 +395,20 @@ _COLON_NOT_SOURCES = frozenset({
 })
 _COLON_ENTS = ("PERSON", "ORG", "NORP")
 _COLON_LOOKBACK = 16
+#: A speaker label opening a line of an interview or transcript: "Q:", "A:", "TAPPER:",
+#: "KATE BOLDUAN:".
+_SPEAKER_LABEL = re.compile(r"^[ \t\xa0]*(Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t\xa0]+\S", re.MULTILINE)
+
+
+def _speaker_labels(text: str) -> frozenset[str]:
+    """The labels of an interview or transcript: line-opening "Q:" / "A:" or capitalised
+    names before a colon, when the text has at least two such lines (one "WASHINGTON:" or
+    "UPDATE:" line is a dateline or a heading, not a transcript)."""
+    found = [m.group(1) for m in _SPEAKER_LABEL.finditer(text)]
+    labels = {label for label in found if label.lower() not in _COLON_NOT_SOURCES or label in ("Q", "A")}
+    if sum(1 for label in found if label in labels) < 2:
+        return frozenset()
+    return frozenset(labels)
 
 
 def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> list[Attribution]:
@@ -408,6 +424,7 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
     """
     text = _text(doc)
     owned = _owned(found)
+    speakers = _speaker_labels(text)
 
     out = []
     known: set[str] | None = None
@@ -437,6 +454,13 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
                 lo -= 1
             src = (lo, tok.i)
             content = opened[0]
+        elif line_initial and speakers and doc[first:tok.i].text.strip() in speakers:
+            # a speaker's turn in an interview or transcript: the rest of the line
+            end = _trim(doc, after, _last_on_line(doc, after, line_hi))
+            if end[1] - end[0] < 2:
+                continue
+            src = _trim(doc, first, tok.i)
+            content = _span_chars(doc, *end)
         elif line_initial and 1 <= len(words) <= 5 and not any(t.pos_ in ("VERB", "AUX") for t in words):
             # a line-initial speaker
             lowered = {t.lower_ for t in words}
