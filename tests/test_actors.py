@@ -168,6 +168,23 @@ def test_a_family_name_written_first_goes_to_the_most_mentioned_bearer(nlp):
     assert people["Kim Jong Il"] == {"Kim Jong Il"}
 
 
+def test_a_capital_in_an_actor_role_is_its_country(nlp):
+    text = ("North Korea tested a missile on Monday. Pyongyang said the test was a success, and "
+            "Pyongyang's envoy repeated it. Reporters gathered in Pyongyang.\n\n"
+            "Moscow's Jewish Museum reopened on Tuesday.")
+    items = actors_of(text, nlp)["items"]
+    korea = next(i for i in items if i["type"] == "country" and "North Korea" in {m["text"] for m in i["mentions"]})
+    assert [(m["text"], m["kind"]) for m in korea["mentions"]] == [
+        ("North Korea", "name"), ("Pyongyang", "capital"), ("Pyongyang", "capital")]
+    places = {m["text"] for i in items if i["type"] == "place" for m in i["mentions"]}
+    assert places == {"Pyongyang", "Moscow"}  # where reporters gathered; the city's museum
+
+
+def test_a_dateline_is_not_a_capital_speaking(nlp):
+    items = actors_of("New Delhi, India - On the night of February 24, a crowd gathered.", nlp)["items"]
+    assert not [m for i in items for m in i["mentions"] if m["kind"] == "capital"]
+
+
 def test_blank_pipeline_gives_catalog_mentions_only(blank_nlp):
     catalog = ActorCatalog.from_dict(LIBYA)
     section = actors_of("The GNA and Haftar forces met.", blank_nlp, catalog)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from importlib import resources
 
-__all__ = ["TITLES", "group_nouns", "name_key", "normalize_name", "person_parts", "skeleton", "strip_prefix", "titles"]
+__all__ = ["TITLES", "capital_of", "group_nouns", "name_key", "normalize_name", "person_parts", "skeleton", "strip_prefix", "titles"]
 
 _PREFIX = re.compile(r"^(?:al|el|al|ad|as|ash|at|az|ar|an)[-‐‑’'\s]+(?=\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
@@ -111,6 +111,18 @@ def country_of(name: str) -> str | None:
     """The country a name or demonym stands for (``"U.S."``, ``"Americans"`` ->
     ``"united_states"``), from the shipped ``countries.tsv``; ``None`` for anything else."""
     return _form_id("countries.tsv", name)
+
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    return {normalize_name(k): v for k, v in _pairs("capitals.tsv", "capital").items()}
+
+
+def capital_of(name: str) -> str | None:
+    """The country whose capital a name is (``"Pyongyang"`` -> ``"north_korea"``), from the
+    shipped ``capitals.tsv``; ``None`` for anything else. Whether the capital stands for
+    its country in a sentence is the caller's call."""
+    return _capitals().get(normalize_name(name.replace(".", "")))
 
 
 def party_of(name: str) -> str | None:

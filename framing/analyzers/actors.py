@@ -29,8 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..actors.names import (country_of, group_nouns, name_key, normalize_name, party_of, person_parts, skeleton,
-                             strip_prefix, titles)
+from ..actors.names import (capital_of, country_of, group_nouns, name_key, normalize_name, party_of, person_parts,
+                             skeleton, strip_prefix, titles)
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -167,6 +167,38 @@ def _coordinated(text: str, cluster: _Cluster, start: int) -> bool:
     return any(m["end"] < start and _COORDINATION.fullmatch(text, m["end"], start) for m in cluster.mentions[-3:])
 
 
+#: What a city has, not its country: "Moscow's Jewish Museum", "Washington's mayor".
+_CITY_THINGS = frozenset({
+    "museum", "airport", "mayor", "street", "streets", "game", "event", "residents", "resident", "suburb", "city",
+    "hospital", "subway", "metro", "neighborhood", "neighbourhood", "downtown", "skyline", "restaurant", "hotel",
+    "university", "zoo", "park", "square", "council", "police", "traffic", "weather", "air", "population",
+})
+
+
+def _dateline(span: Span) -> bool:
+    """A place that opens a line and is followed by a comma or a dash: "New Delhi, India -",
+    "WASHINGTON —" (where the story was filed)."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    line_start = prev is None or (prev.is_space and "\n" in prev.text)
+    return line_start and nxt is not None and nxt.text in (",", "-", "—", "―", "–")
+
+
+def _in_actor_role(span: Span) -> bool:
+    """Whether a place name stands where an actor does: subject, possessor, agent of a
+    passive ("by Moscow"), or joined by "and" to one that does ("Washington and Seoul
+    agreed"). Needs the parse; without it, never."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "poss":  # "Moscow's museums" are the city's, "Moscow's demands" Russia's
+        return root.head.lemma_.lower() not in _CITY_THINGS
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
 def _slug(name: str) -> str:
     return _SLUG.sub("-", normalize_name(name)).strip("-") or "actor"
 
@@ -226,7 +258,7 @@ class ActorsAnalyzer(BaseAnalyzer):
     name = "actors"
     # 2: countries have type "country"; 3: unnamed groups ("officials"); 4: group_kind;
     # 5: bare titles chosen by restrictive words, nationality and salience; "Trump and Melania Trump" two people;
-    #    "Jr.", "III" are suffixes, not surnames
+    #    "Jr.", "III" are suffixes, not surnames; capitals in an actor's role are their country (kind "capital")
     version = "5"
     requires: tuple[str, ...] = ()
 
@@ -428,6 +460,11 @@ class ActorsAnalyzer(BaseAnalyzer):
             if label in ("NORP-ADJ", "POSSESSOR") and not (label == "POSSESSOR" and span.root.ent_type_ in ("GPE", "ORG")):
                 continue
             country = country_of(span.text) if label in ("GPE", "NORP") else None
+            capital = None
+            if country is None and label == "GPE" and not span.text.isupper() and not _dateline(span) \
+                    and _in_actor_role(span):
+                # "Moscow denied", "Pyongyang's missiles": the capital stands for its country
+                capital = country = capital_of(span.text)
             if country is None and label in ("GPE", "LOC", "NORP") and words in (["north"], ["south"]):
                 # "the North" after North Korea (and no other northern country)
                 named = {k for k in by_key if k.startswith(f"country:{words[0]}_")}
@@ -449,7 +486,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                     acronyms[initials] = cluster
             if not heading:
                 cluster.tentative = False
-            add_mention(cluster, span, "acronym" if raw.isupper() and len(raw) >= 2 else "name")
+            add_mention(cluster, span, "capital" if capital else "acronym" if raw.isupper() and len(raw) >= 2 else "name")
             # an acronym defined right after the name: "Government of National Accord (GNA)"
             nxt = span.end
             while nxt < len(doc) and doc[nxt].is_space:
