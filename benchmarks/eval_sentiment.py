@@ -19,7 +19,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _newsmtsc import DEFAULT, build_matrix, featurize_all, load, parse_all  # noqa: E402
+from _newsmtsc import DEFAULT, build_matrix, dense_matrix, featurize_all, load, parse_all  # noqa: E402
 
 import framing  # noqa: E402
 
@@ -41,10 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preset", default="default", choices=("default", "fast"),
                         help="pipeline preset of the held-out folds; 'fast' trains on full parses (as the "
                              "shipped model is) and tests on parses without the dependency parser")
+    parser.add_argument("--no-dense", action="store_true",
+                        help="leave out the pipeline's token vectors (doc.tensor), as the model does on a Doc without them")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"NewsMTSC train file not found: {args.data}", file=sys.stderr)
         return 2
+    from scipy.sparse import csr_matrix, hstack
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
     from sklearn.model_selection import StratifiedGroupKFold
@@ -54,12 +57,12 @@ def main(argv: list[str] | None = None) -> int:
     nlp = framing.load_pipeline()
     t0 = time.perf_counter()
     docs = parse_all(rows, nlp)
-    feats, y, groups = featurize_all(rows, nlp, docs=docs)
+    feats, y, groups, dense = featurize_all(rows, nlp, docs=docs)
     print(f"NewsMTSC train: {len(y)} targets in {len(rows)} sentences (parse + features {time.perf_counter() - t0:.0f}s)")
-    test_feats = feats
+    test_feats, test_dense = feats, dense
     if args.preset == "fast":
         fast = framing.load_pipeline(preset="fast")
-        test_feats, y_fast, _ = featurize_all(rows, fast, docs=parse_all(rows, fast))
+        test_feats, y_fast, _, test_dense = featurize_all(rows, fast, docs=parse_all(rows, fast))
         assert (y_fast == y).all()
         print("  held-out folds parsed with the 'fast' preset (no dependency parser)")
 
@@ -85,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         for train_idx, test_idx in cv.split(np.zeros(len(y)), y, groups):
             X_train, names = build_matrix([feats[i] for i in train_idx], min_df=args.min_df)
             X_test, _ = build_matrix([test_feats[i] for i in test_idx], names=names)
+            if not args.no_dense:
+                D_train, mean, scale = dense_matrix([dense[i] for i in train_idx])
+                D_test, _, _ = dense_matrix([test_dense[i] for i in test_idx], mean, scale)
+                X_train = hstack([X_train, csr_matrix(D_train)]).tocsr()
+                X_test = hstack([X_test, csr_matrix(D_test)]).tocsr()
             clf = LogisticRegression(C=C, max_iter=3000, random_state=SEED, class_weight=args.class_weight).fit(X_train, y[train_idx])
             preds[test_idx] = clf.predict(X_test)
             fold_scores.append(f1_score(y[test_idx], preds[test_idx], average="macro"))

@@ -18,10 +18,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _newsmtsc import DEFAULT, LABELS, build_matrix, featurize_all, load  # noqa: E402
+from _newsmtsc import DEFAULT, DENSE_SCALE, LABELS, build_matrix, dense_matrix, featurize_all, load  # noqa: E402
 
 import framing  # noqa: E402
-from framing.sentiment.features import FEATURES_VERSION  # noqa: E402
+from framing.sentiment.features import DENSE_PARTS, FEATURES_VERSION  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "framing" / "sentiment" / "data"
 SEED = 13
@@ -41,10 +41,14 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = load(args.data)
     nlp = framing.load_pipeline()
-    feats, y, _ = featurize_all(rows, nlp)
+    from scipy.sparse import csr_matrix, hstack
+
+    feats, y, _, dense = featurize_all(rows, nlp)
     X, names = build_matrix(feats, min_df=args.min_df)
+    D, dense_mean, dense_scale = dense_matrix(dense)
     clf = LogisticRegression(C=args.C, max_iter=3000, random_state=SEED)
-    clf.fit(X, y)
+    clf.fit(hstack([X, csr_matrix(D)]).tocsr(), y)
+    coef, dense_coef = clf.coef_[:, : len(names)], clf.coef_[:, len(names):]
     classes = [LABELS[c] for c in clf.classes_]
     args.out.mkdir(parents=True, exist_ok=True)
     meta = {
@@ -58,11 +62,17 @@ def main(argv: list[str] | None = None) -> int:
         "n_targets": int(len(y)),
         "spacy_pipeline": framing.pipeline.pipeline_name(nlp),
         "features_version": FEATURES_VERSION,
+        "dense": {"parts": list(DENSE_PARTS), "width": int(D.shape[1]), "pipeline": framing.pipeline.pipeline_name(nlp),
+                  "scale": DENSE_SCALE,
+                  "what": "doc.tensor of that pipeline (its shared token-to-vector layer): mean over the target, "
+                          "the governing word's row, mean over the sentence; standardised on the training targets"},
         "classes": classes,
         "features": names,
     }
     (args.out / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    np.savez_compressed(args.out / "model.npz", coef=clf.coef_.astype(np.float32), intercept=clf.intercept_.astype(np.float32))
+    np.savez_compressed(args.out / "model.npz", coef=coef.astype(np.float32), intercept=clf.intercept_.astype(np.float32),
+                        dense_mean=dense_mean.astype(np.float32), dense_scale=dense_scale.astype(np.float32),
+                        dense_coef=dense_coef.astype(np.float32))
     print(f"trained on {len(y)} targets, {len(names)} features; wrote {args.out}/model.json and model.npz")
     return 0
 

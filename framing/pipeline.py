@@ -152,6 +152,14 @@ def load_pipeline(name: str | None = None, *, exclude: tuple[str, ...] = (), pre
         return nlp
 
 
+def pipeline_of(doc: Any) -> Language | None:
+    """The pipeline :func:`load_pipeline` loaded that ``doc`` shares its vocabulary with (so
+    the one that parsed it), or ``None``. Loads nothing."""
+    vocab = getattr(doc, "vocab", None)
+    with _lock:
+        return next((nlp for nlp in _cache.values() if nlp.vocab is vocab), None)
+
+
 def pipeline_name(nlp: Any) -> str:
     """A readable identifier of a pipeline: ``"en_core_web_sm-3.8.0"`` or ``"blank:en"``."""
     meta = getattr(nlp, "meta", {}) or {}

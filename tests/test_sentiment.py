@@ -130,3 +130,42 @@ def test_seed_haftar_scores(seeds, nlp):
         haftar = next(i["id"] for i in items if i["type"] == "person" and any(a in i["name"] for a in ("Haftar", "Hifter")))
         scores[key] = profile["sentiment"]["actors"][haftar]["score"]
     assert scores["000"] < scores["003"]
+
+
+def test_token_vectors_only_from_the_pipeline_the_model_was_trained_on(nlp, blank_nlp):
+    import warnings
+
+    import spacy
+
+    from framing.errors import FramingWarning
+    from framing.pipeline import pipeline_name
+
+    model = default_model()
+    assert model.dense_coef.shape == (3, model.meta["dense"]["width"]) == (3, len(model.dense_mean))
+    if model.dense_pipeline != pipeline_name(nlp):
+        pytest.skip(f"the model's token vectors come from {model.dense_pipeline}, the tests run {pipeline_name(nlp)}")
+    span = [(0, 13)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        known = score_targets(nlp(BOMB), span)[0]  # a pipeline framing loaded: recognised
+        assert score_targets(nlp(BOMB), span, nlp=nlp)[0] == known
+        assert score_targets(blank_nlp(BOMB), span)[0].label  # no vectors at all: nothing to warn of
+    # the same package loaded by hand: its vectors are used when the caller says which pipeline it is
+    own = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    assert score_targets(own(BOMB), span, nlp=own)[0].probabilities == pytest.approx(known.probabilities)
+    with pytest.warns(FramingWarning, match="pass nlp="):
+        without = score_targets(own(BOMB), span)[0]
+    assert without.probabilities != pytest.approx(known.probabilities)
+
+
+def test_dense_weights_come_together():
+    from framing.sentiment.model import LinearModel
+
+    meta = json.dumps({"features_version": default_model().meta["features_version"], "features": ["bias"],
+                       "classes": ["negative", "neutral", "positive"]})
+    arrays = {"coef": np.zeros((3, 1)), "intercept": np.zeros(3), "dense_mean": np.zeros(2)}
+    with pytest.raises(ValueError, match="come together"):
+        LinearModel.from_files(meta, arrays)
+    plain = LinearModel.from_files(meta, {"coef": np.zeros((3, 1)), "intercept": np.zeros(3)})
+    assert plain.dense_pipeline is None
+    assert plain.proba([{"bias": 1.0}], [np.ones(2)]).tolist() == [[1 / 3, 1 / 3, 1 / 3]]

@@ -59,7 +59,8 @@ class SentimentAnalyzer(BaseAnalyzer):
         quotes = RangeIndex(context.quotes())
         targets: list[tuple[str, dict[str, Any]]] = [(item["id"], m) for item in items for m in item["mentions"]]
         spans = [(m["start"], m["end"]) for _, m in targets]
-        results = score_targets(doc, spans, backend=self.backend, quoted=[quotes.covers(s, e) for s, e in spans]) if spans else []
+        results = score_targets(doc, spans, backend=self.backend, quoted=[quotes.covers(s, e) for s, e in spans],
+                                nlp=context.nlp) if spans else []
         per_actor: dict[str, list[tuple[dict[str, Any], Any]]] = {}
         for (actor_id, mention), result in zip(targets, results):
             per_actor.setdefault(actor_id, []).append((mention, result))

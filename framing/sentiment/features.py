@@ -22,6 +22,13 @@ dict, values floats):
 - ``q:quoted``: the target sits inside a quotation;
 - ``r:agent`` / ``r:patient``: the target's role toward its verb.
 
+Apart from these, :func:`dense_features` reads the pipeline's own contextual token vectors
+(``doc.tensor``, the output of the shared embedding layer the tagger and parser use): their
+mean over the target, the vector of its governing word and their mean over the sentence.
+The model uses them only on Docs from the pipeline it was trained with (they mean nothing
+in another pipeline's space), and does without them where the Doc has none (the ``fast``
+preset, a blank pipeline).
+
 The same function serves training (``benchmarks/train_sentiment.py``) and inference, so the
 shipped weights always meet the features they were trained on (``FEATURES_VERSION``).
 """
@@ -29,14 +36,16 @@ shipped weights always meet the features they were trained on (``FEATURES_VERSIO
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["FEATURES_VERSION", "TokenTable", "featurize", "vader_lexicon"]
+__all__ = ["DENSE_PARTS", "FEATURES_VERSION", "TokenTable", "dense_features", "featurize", "vader_lexicon"]
 
-FEATURES_VERSION = 2  # 2: sentence compound, left/right words, dependency label, tree distance
+FEATURES_VERSION = 3  # 2: sentence compound, left/right words, dependency label, tree distance; 3: dense_features
+#: What :func:`dense_features` concatenates, each ``doc.tensor``'s width wide.
+DENSE_PARTS = ("target", "governor", "sentence")
 _NEGATIONS = {"not", "no", "never", "n't", "nor", "without", "none", "nobody", "nothing", "neither", "cannot", "hardly"}
 _WINDOW = 4
 _SKIP = {"the", "a", "an", ",", ".", "of", "and", "to", "in", "on", "for", "at", "by", "with", "'s", "’s", "-", "\"", "“", "”"}
@@ -88,7 +97,7 @@ class TokenTable:
     (the batch API builds one per Doc) and otherwise builds its own.
     """
 
-    __slots__ = ("doc", "tokens", "lower", "lemma", "skip", "space", "text", "_heads")
+    __slots__ = ("doc", "tokens", "lower", "lemma", "skip", "space", "text", "_heads", "_tensor", "_sent_means")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -99,6 +108,23 @@ class TokenTable:
         self.skip = [t.is_punct or sp for t, sp in zip(self.tokens, self.space)]  # punctuation or space
         self.text = [t.text for t in self.tokens]
         self._heads: list[int] | None = None
+        self._tensor: Any = False  # not read yet
+        self._sent_means: dict[int, Any] = {}
+
+    @property
+    def tensor(self) -> Any:
+        """``doc.tensor`` when it holds one vector per token, else ``None``."""
+        if self._tensor is False:
+            t = self.doc.tensor
+            ok = getattr(t, "ndim", 0) == 2 and t.shape[0] == len(self.doc) and t.shape[1] > 0
+            self._tensor = t if ok else None
+        return self._tensor
+
+    def sentence_mean(self, start: int, end: int) -> Any:
+        """Mean tensor row over tokens ``start:end`` (a sentence), computed once per sentence."""
+        if start not in self._sent_means:
+            self._sent_means[start] = self.tensor[start:end].mean(axis=0)
+        return self._sent_means[start]
 
     @property
     def heads(self) -> list[int]:
@@ -133,6 +159,26 @@ class TokenTable:
             else:
                 neg -= v
         return pos, neg
+
+
+def dense_features(doc: Doc, start: int, end: int, *, table: TokenTable | None = None) -> Any:
+    """The target's :data:`DENSE_PARTS` from ``doc.tensor``, concatenated (a float array),
+    or ``None`` when the Doc has no per-token tensor or the span covers no token."""
+    import numpy as np
+
+    if table is None or table.doc is not doc:
+        table = TokenTable(doc)
+    tensor = table.tensor
+    if tensor is None:
+        return None
+    target = doc.char_span(start, end, alignment_mode="expand")
+    if target is None or len(target) == 0:
+        return None
+    first = table.tokens[target.start]
+    sentence = first.sent if doc.has_annotation("SENT_START") else doc[:]
+    governor = target.root.head.i
+    return np.concatenate([tensor[target.start:target.end].mean(axis=0), tensor[governor],
+                           table.sentence_mean(sentence.start, sentence.end)]).astype(np.float64)
 
 
 def _role(head: Token) -> tuple[str | None, Token | None]:

@@ -2,8 +2,10 @@
 
 ``framing/sentiment/data/model.json`` holds the metadata (source data, training command,
 seed, cross-validated scores, feature version) and the feature vocabulary;
-``model.npz`` holds ``coef`` (classes x features, float32) and ``intercept``. Scoring is a
-sparse dot product in numpy: no scikit-learn, no unpickling at run time.
+``model.npz`` holds ``coef`` (classes x features, float32) and ``intercept``, and for the
+dense part (:func:`~framing.sentiment.features.dense_features`) ``dense_mean``,
+``dense_scale`` (what standardises a dense vector) and ``dense_coef`` (classes x dense
+width). Scoring is a dot product in numpy: no scikit-learn, no unpickling at run time.
 """
 
 from __future__ import annotations
@@ -28,9 +30,19 @@ class LinearModel:
     coef: np.ndarray  # (n_classes, n_features)
     intercept: np.ndarray  # (n_classes,)
     meta: dict[str, Any]
+    dense_mean: np.ndarray | None = None  # (width,)
+    dense_scale: np.ndarray | None = None  # (width,)
+    dense_coef: np.ndarray | None = None  # (n_classes, width)
 
-    def proba(self, rows: list[Mapping[str, float]]) -> np.ndarray:
-        """Class probabilities for feature dicts, shape (n_rows, n_classes)."""
+    @property
+    def dense_pipeline(self) -> str | None:
+        """The spaCy pipeline whose ``doc.tensor`` the dense weights were trained on."""
+        return (self.meta.get("dense") or {}).get("pipeline") if self.dense_coef is not None else None
+
+    def proba(self, rows: list[Mapping[str, float]], dense: list[np.ndarray | None] | None = None) -> np.ndarray:
+        """Class probabilities for feature dicts, shape (n_rows, n_classes). ``dense`` gives
+        each row's dense vector, or ``None`` where it has none (the dense part then adds what
+        it adds for an average vector: nothing)."""
         vocab = self.vocabulary
         coef_t = self.coef_t
         scores = np.tile(self.intercept, (len(rows), 1)).astype(np.float64)
@@ -39,6 +51,10 @@ class LinearModel:
             if idx:
                 vals = np.fromiter((feats[k] for k in feats if k in vocab), dtype=np.float64, count=len(idx))
                 scores[r] += vals @ coef_t[idx]
+        if dense is not None and self.dense_coef is not None:
+            for r, vec in enumerate(dense):
+                if vec is not None and vec.shape == self.dense_mean.shape:
+                    scores[r] += ((vec - self.dense_mean) * self.dense_scale) @ self.dense_coef.T
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
@@ -57,7 +73,11 @@ class LinearModel:
                 "rebuild it with: python benchmarks/train_sentiment.py"
             )
         vocabulary = {name: i for i, name in enumerate(meta.pop("features"))}
-        return cls(meta["classes"], vocabulary, np.asarray(arrays["coef"]), np.asarray(arrays["intercept"]), meta)
+        dense = {k: np.asarray(arrays[k], dtype=np.float64) for k in ("dense_mean", "dense_scale", "dense_coef") if k in arrays}
+        if dense and len(dense) != 3:
+            raise ValueError("sentiment model: dense_mean, dense_scale and dense_coef come together")
+        return cls(meta["classes"], vocabulary, np.asarray(arrays["coef"]), np.asarray(arrays["intercept"]), meta,
+                   dense.get("dense_mean"), dense.get("dense_scale"), dense.get("dense_coef"))
 
 
 @functools.lru_cache(maxsize=1)
