@@ -14,7 +14,8 @@ import re
 import unicodedata
 from importlib import resources
 
-__all__ = ["TITLES", "capital_of", "group_nouns", "name_key", "normalize_name", "person_parts", "skeleton", "strip_prefix", "titles"]
+__all__ = ["TITLES", "capital_of", "group_nouns", "name_key", "normalize_name", "person_parts", "skeleton", "strip_prefix",
+           "titles"]
 
 _PREFIX = re.compile(r"^(?:al|el|al|ad|as|ash|at|az|ar|an)[-‐‑’'\s]+(?=\w)", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
