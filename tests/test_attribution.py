@@ -113,6 +113,13 @@ def test_interview_and_transcript_turns(nlp):
     assert not [i for i in attributions("WASHINGTON: The Senate met on Monday.", nlp)["items"] if i["cue"]["text"] == ":"]
 
 
+def test_a_poll_opening_the_sentence_is_its_source(nlp):
+    text = "In a CNN poll released Monday, Clinton led Sanders by five points. In a statement, Smith praised the vote."
+    polls = [i for i in attributions(text, nlp)["items"] if i["cue"]["text"] == "In"]
+    assert [(i["kind"], i["source"]["text"]) for i in polls] == [("according_to", "a CNN poll")]
+    assert polls[0]["content"]["text"].startswith("Clinton led Sanders by five points")
+
+
 def test_quotation_runs_on_after_the_cue(nlp):
     text = (
         '"Lumping them all together is insulting," Barkley said. "This is the United States. '
