@@ -120,6 +120,15 @@ def test_a_poll_opening_the_sentence_is_its_source(nlp):
     assert polls[0]["content"]["text"].startswith("Clinton led Sanders by five points")
 
 
+def test_reportedly_is_a_report_with_no_source(nlp):
+    text = "The senator is reportedly considering a run for governor. Trump reportedly said he would win."
+    items = attributions(text, nlp)["items"]
+    report = [i for i in items if i["cue"]["text"] == "reportedly"]
+    assert len(report) == 1 and report[0]["source"] is None and report[0]["source_type"] == "unknown"
+    assert [text[a:b] for a, b in report[0]["content_parts"]] == ["The senator is", "considering a run for governor."]
+    assert any(i["cue"]["text"] == "said" for i in items)  # "reportedly said": the verb is the cue
+
+
 def test_quotation_runs_on_after_the_cue(nlp):
     text = (
         '"Lumping them all together is insulting," Barkley said. "This is the United States. '

@@ -22,7 +22,8 @@ and a *content* (what is said). The rules:
    transcript (two or more lines that open with "Q:", "A:" or a capitalised name and a
    colon: "TAPPER:"), each such line is its speaker's turn.
 4. **"according to X"**: cue "according to", source X, content the rest of the clause; the
-   same for a poll or survey opening the sentence ("In a CNN poll, Clinton led ...").
+   same for a poll or survey opening the sentence ("In a CNN poll, Clinton led ..."). A
+   "reportedly" is a report with no source, its clause the content.
 5. **Kind**: ``direct`` when the content is inside quotation marks, ``mixed`` when partly,
    ``according_to``, ``indirect`` for reported speech, ``other`` for beliefs and intentions
    (lemmas such as *believe*, *want*, *fear*).
@@ -268,6 +269,12 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]],
                 if att is not None:
                     out.append(att)
                     used_cues.update((tok.i, tok.i + 1))
+                continue
+            if tok.lower_ == "reportedly" and tok.dep_ == "advmod":
+                att = _reportedly(doc, tok, lexicon)
+                if att is not None:
+                    out.append(att)
+                    used_cues.add(tok.i)
                 continue
             if tok.i == sent.start and tok.lower_ == "in":
                 att = _in_poll(doc, sent, tok)
@@ -753,6 +760,22 @@ def _in_poll(doc: Doc, sent: Span, in_: Token) -> Attribution | None:
         return None
     return Attribution("according_to", (in_.idx, in_.idx + len(in_)), _span_chars(doc, src_lo, src_hi),
                        _span_chars(doc, lo, hi), [_span_chars(doc, lo, hi)], pobj.idx, pobj)
+
+
+def _reportedly(doc: Doc, adverb: Token, lexicon: CueLexicon) -> Attribution | None:
+    """``Bloomberg is reportedly considering a run``: a report with no source (on PolNeAR
+    train "reportedly" is a gold cue 19 times in 29; "allegedly" 2 in 12, not taken). The
+    content is the clause around the adverb. Where the verb is itself a cue ("reportedly
+    said"), the verb's attribution is the one."""
+    verb = adverb.head
+    if verb is adverb or verb.pos_ not in ("VERB", "AUX") or lexicon.is_cue(verb.lemma_.lower(), "VERB"):
+        return None
+    lo, hi = _clip(doc, *_subtree_range(verb), adverb)
+    parts = [p for p in (_trim(doc, lo, adverb.i), _trim(doc, adverb.i + 1, hi)) if p[1] > p[0]]
+    if not parts or sum(b - a for a, b in parts) < 3:
+        return None
+    chars = [_span_chars(doc, a, b) for a, b in parts]
+    return Attribution("indirect", (adverb.idx, adverb.idx + len(adverb)), None, (chars[0][0], chars[-1][1]), chars)
 
 
 def _according_to(doc: Doc, sent: Span, according: Token) -> Attribution | None:
