@@ -180,6 +180,12 @@ def test_a_capital_in_an_actor_role_is_its_country(nlp):
     assert places == {"Pyongyang", "Moscow"}  # where reporters gathered; the city's museum
 
 
+def test_a_country_named_only_by_its_capital_is_named_as_the_country(nlp):
+    items = actors_of("Moscow denied the report on Tuesday. Talks were held in Moscow.", nlp)["items"]
+    assert [(i["name"], i["type"], [m["kind"] for m in i["mentions"]]) for i in items] == [
+        ("Russia", "country", ["capital"]), ("Moscow", "place", ["name"])]
+
+
 def test_a_dateline_is_not_a_capital_speaking(nlp):
     items = actors_of("New Delhi, India - On the night of February 24, a crowd gathered.", nlp)["items"]
     assert not [m for i in items for m in i["mentions"] if m["kind"] == "capital"]

@@ -218,10 +218,14 @@ class _Cluster:
     catalog: Any = None
     keys: set[str] = field(default_factory=set)
     tentative: bool = False  # only seen in headings so far
+    country: str = ""  # countries.tsv id of a country actor
 
     def display_name(self) -> str:
         if self.catalog is not None:
             return self.catalog.name
+        if self.country and self.mentions and all(m["kind"] == "capital" for m in self.mentions):
+            # named only by its capital ("Moscow denied ..."): the actor is the country
+            return self.country.replace("_", " ").title()
         full = [n for n in self.names if len(n.split()) > 1] if self.kind == "person" else list(self.names)
         pool = full or list(self.names)
         if not pool:
@@ -480,6 +484,7 @@ class ActorsAnalyzer(BaseAnalyzer):
             if cluster is None:
                 type_ = "country" if country else "organization" if party else self._org_type(label, words)
                 cluster = new_cluster("org", type_, heading)
+                cluster.country = country or ""
                 by_key[key] = cluster
                 initials = _initials(span.text.split())
                 if len(initials) >= 2 and initials not in acronyms:
