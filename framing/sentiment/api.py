@@ -86,7 +86,8 @@ def score_targets(
         The pipeline that parsed ``doc``. The model reads the pipeline's token vectors
         (``doc.tensor``) only when they come from the pipeline it was trained with; a Doc
         from a pipeline :func:`framing.load_pipeline` returned is recognised without it.
-        Otherwise the model does without them (macro-F1 about 0.01 lower).
+        Otherwise the model does without them (macro-F1 about 0.02 lower: 0.656 against
+        0.680 in cross-validation).
     """
     _check_backend(backend)
     if not spans:
