@@ -768,7 +768,7 @@ def _reportedly(doc: Doc, adverb: Token, lexicon: CueLexicon) -> Attribution | N
     content is the clause around the adverb. Where the verb is itself a cue ("reportedly
     said"), the verb's attribution is the one."""
     verb = adverb.head
-    if verb is adverb or verb.pos_ not in ("VERB", "AUX") or lexicon.is_cue(verb.lemma_.lower(), "VERB"):
+    if verb.i == adverb.i or verb.pos_ not in ("VERB", "AUX") or lexicon.is_cue(verb.lemma_.lower(), "VERB"):
         return None
     lo, hi = _clip(doc, *_subtree_range(verb), adverb)
     parts = [p for p in (_trim(doc, lo, adverb.i), _trim(doc, adverb.i + 1, hi)) if p[1] > p[0]]
