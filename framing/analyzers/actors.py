@@ -190,7 +190,7 @@ def _in_actor_role(span: Span) -> bool:
     passive ("by Moscow"), or joined by "and" to one that does ("Washington and Seoul
     agreed"). Needs the parse; without it, never."""
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "poss":  # "Moscow's museums" are the city's, "Moscow's demands" Russia's
         return root.head.lemma_.lower() not in _CITY_THINGS
