@@ -199,6 +199,16 @@ def _in_actor_role(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
+def _lowercase_words(doc: Doc) -> set[str]:
+    """The words the article writes in lower case (one array read, no Token objects)."""
+    from spacy.attrs import IS_LOWER, LOWER
+
+    if not len(doc):
+        return set()
+    strings = doc.vocab.strings
+    return {strings[h] for h, low in doc.to_array([LOWER, IS_LOWER]).tolist() if low}
+
+
 def _slug(name: str) -> str:
     return _SLUG.sub("-", normalize_name(name)).strip("-") or "actor"
 
@@ -299,7 +309,7 @@ class ActorsAnalyzer(BaseAnalyzer):
     def _candidates(self, doc: Doc) -> list[tuple[Span, str]]:
         """(span, entity label) for every usable entity, split at commas and trimmed."""
         out: list[tuple[Span, str]] = []
-        lower_words = {t.lower_ for t in doc if t.is_lower}
+        lower_words = _lowercase_words(doc)
         for ent in doc.ents:
             if ent.label_ not in self.labels:
                 continue

@@ -97,16 +97,20 @@ class TokenTable:
     (the batch API builds one per Doc) and otherwise builds its own.
     """
 
-    __slots__ = ("doc", "tokens", "lower", "lemma", "skip", "space", "text", "_heads", "_tensor", "_sent_means")
+    __slots__ = ("doc", "lower", "lemma", "skip", "space", "text", "_heads", "_tensor", "_sent_means")
 
     def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
+
         self.doc = doc
-        self.tokens: list[Token] = list(doc)
-        self.lower = [t.lower_ for t in self.tokens]
-        self.lemma = [t.lemma_.lower() for t in self.tokens]
-        self.space = [t.is_space for t in self.tokens]
-        self.skip = [t.is_punct or sp for t, sp in zip(self.tokens, self.space)]  # punctuation or space
-        self.text = [t.text for t in self.tokens]
+        # one array read instead of a Token object per token and attribute
+        rows = doc.to_array([LOWER, LEMMA, ORTH, IS_SPACE, IS_PUNCT]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        self.lower = [strings[r[0]] for r in rows]
+        self.lemma = [strings[r[1]].lower() if r[1] else "" for r in rows]
+        self.text = [strings[r[2]] for r in rows]
+        self.space = [bool(r[3]) for r in rows]
+        self.skip = [bool(r[4]) or bool(r[3]) for r in rows]  # punctuation or space
         self._heads: list[int] | None = None
         self._tensor: Any = False  # not read yet
         self._sent_means: dict[int, Any] = {}
@@ -174,7 +178,7 @@ def dense_features(doc: Doc, start: int, end: int, *, table: TokenTable | None =
     target = doc.char_span(start, end, alignment_mode="expand")
     if target is None or len(target) == 0:
         return None
-    first = table.tokens[target.start]
+    first = doc[target.start]
     sentence = first.sent if doc.has_annotation("SENT_START") else doc[:]
     governor = target.root.head.i
     return np.concatenate([tensor[target.start:target.end].mean(axis=0), tensor[governor],
@@ -230,13 +234,13 @@ def featurize(
     lex = vader_lexicon()
     if table is None or table.doc is not doc:
         table = TokenTable(doc)
-    toks, lower, skip = table.tokens, table.lower, table.skip
+    lower, skip = table.lower, table.skip
     target = doc.char_span(start, end, alignment_mode="expand")
     if target is None or len(target) == 0:
         target = doc[0:0]
     if sentence is None:
         if len(target) and doc.has_annotation("SENT_START"):
-            sentence = toks[target.start].sent
+            sentence = doc[target.start].sent
         else:
             sentence = doc[:]
     s0, s1 = sentence.start, sentence.end
