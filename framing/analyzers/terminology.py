@@ -305,12 +305,18 @@ class TerminologyAnalyzer(BaseAnalyzer):
 
     def _contested(self, doc: Doc, quoted: RangeIndex, reported: RangeIndex) -> tuple[dict[str, Any], int, int, int, int]:
         lexicon = self.contested if self.contested is not None else ContestedTerms.default()
-        toks = [t for t in doc if not t.is_space]
-        found = lexicon.find([t.lower_ for t in toks])
+        from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER
+
+        # one array read instead of a Token object per token: (lower, start, length) of the
+        # tokens that are not whitespace
+        strings = doc.vocab.strings
+        toks = [(strings[low], idx, n) for low, idx, n, space in
+                (doc.to_array([LOWER, IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []) if not space]
+        found = lexicon.find([low for low, _, _ in toks])
         out: dict[str, dict[str, dict[str, Any]]] = {}
         n_negative = n_narrator_negative = n_narrator = 0
         for i, j, term in found:
-            start, end = toks[i].idx, toks[j - 1].idx + len(toks[j - 1])
+            start, end = toks[i][1], toks[j - 1][1] + toks[j - 1][2]
             voice = self._voice(start, end, quoted, reported)
             slot = out.setdefault(term.set, {}).setdefault(
                 term.term, {"count": 0, "narrator": 0, "connotation": term.connotation}
