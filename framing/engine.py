@@ -140,7 +140,10 @@ class Engine:
         if doc is not None:
             info["n_words"] = n_words if n_words is not None else sum(1 for t in doc if not (t.is_punct or t.is_space))
             if doc.has_annotation("SENT_START") or len(doc) == 0:
-                info["n_sentences"] = sum(1 for s in doc.sents if s.text.strip())
+                # offsets into the article's text: Span.text would build every token again
+                length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+                text = article.text if len(article.text) == length else doc.text
+                info["n_sentences"] = sum(1 for s in doc.sents if text[s.start_char:s.end_char].strip())
         for key in ("published", "url"):
             value = getattr(article, key)
             if value is not None:

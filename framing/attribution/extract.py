@@ -442,8 +442,12 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
 
     out = []
     known: set[str] | None = None
-    for tok in doc:
-        if tok.text != ":" or owned.overlaps(tok.idx, tok.idx + 1) or quotes.coverage(tok.idx, tok.idx + 1) > 0:
+    for pos in (m.start() for m in re.finditer(":", text)):  # the colons only, not every token
+        colon = doc.char_span(pos, pos + 1)
+        if colon is None:
+            continue  # inside a token ("10:30", "http://")
+        tok = colon[0]
+        if owned.overlaps(tok.idx, tok.idx + 1) or quotes.coverage(tok.idx, tok.idx + 1) > 0:
             continue
         line_lo, line_hi = _line_bounds(text, tok.idx)
         first = tok.i
