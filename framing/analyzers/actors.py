@@ -199,6 +199,26 @@ def _in_actor_role(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
+def _token_indices(doc: Doc, keep: Any, attr: str = "LOWER") -> list[int]:
+    """Indices of the tokens whose ``attr`` string (lowercase form by default) passes
+    ``keep``: a loop over a few candidates instead of a Token object for every token."""
+    from spacy import attrs
+
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    values = doc.to_array([getattr(attrs, attr)]).reshape(-1).tolist()
+    seen: dict[int, bool] = {}
+    out = []
+    for i, h in enumerate(values):
+        ok = seen.get(h)
+        if ok is None:
+            ok = seen[h] = bool(keep(strings[h]))
+        if ok:
+            out.append(i)
+    return out
+
+
 def _lowercase_words(doc: Doc) -> set[str]:
     """The words the article writes in lower case (one array read, no Token objects)."""
     from spacy.attrs import IS_LOWER, LOWER
@@ -633,7 +653,7 @@ class ActorsAnalyzer(BaseAnalyzer):
             return
         nouns = group_nouns()
         by_key: dict[tuple[str, str], _Cluster] = {}
-        for tok in doc:
+        for tok in (doc[i] for i in _token_indices(doc, lambda lemma: lemma.lower() in nouns, attr="LEMMA")):
             if tok.tag_ != "NNS" or tok.i in taken or tok.ent_type_ in ("PERSON", "ORG", "GPE", "FAC", "LOC"):
                 continue
             lemma = tok.lemma_.lower()
@@ -705,7 +725,8 @@ class ActorsAnalyzer(BaseAnalyzer):
         starts = {id(c): sorted(m["start"] for m in c.mentions) for _, _, c, _ in events}
         pointer = 0
         current: dict[str, list[tuple[_Cluster, frozenset[str]]]] = {}
-        for tok in doc:
+        words = {word for _, word, _, _ in events}
+        for tok in (doc[i] for i in _token_indices(doc, lambda low: low in words)):
             while pointer < len(events) and events[pointer][0] <= tok.idx:
                 _, word, cluster, mods = events[pointer]
                 current.setdefault(word, []).append((cluster, mods))
