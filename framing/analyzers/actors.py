@@ -630,7 +630,7 @@ class ActorsAnalyzer(BaseAnalyzer):
             return
         for seen in heads.values():
             seen.sort(key=lambda x: x[0])
-        for tok in doc[1:]:
+        for tok in (doc[i] for i in _token_indices(doc, lambda low: low in heads) if i > 0):
             head = heads.get(tok.lower_)
             if (head is None or tok.i in taken or not tok.is_lower or tok.pos_ != "NOUN"
                     or doc[tok.i - 1].lower_ != "the" or tok.dep_ == "compound"):
@@ -783,11 +783,15 @@ class ActorsAnalyzer(BaseAnalyzer):
         if not aliases:
             return
         longest = max(len(k) for k in aliases)
-        lowered = [t.lower_ for t in doc]
+        from spacy.attrs import LOWER, ORTH
+
+        strings = doc.vocab.strings
+        rows = doc.to_array([LOWER, ORTH]).tolist() if len(doc) else []
+        lowered = [strings[low] for low, _ in rows]
+        capital = [strings[orth][:1].isupper() for _, orth in rows]
         i = 0
         while i < len(doc):
-            tok = doc[i]
-            if i in taken or not tok.text[:1].isupper():
+            if i in taken or not capital[i]:
                 i += 1
                 continue
             hit = None
