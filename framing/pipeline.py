@@ -156,8 +156,9 @@ def pipeline_of(doc: Any) -> Language | None:
     """The pipeline :func:`load_pipeline` loaded that ``doc`` shares its vocabulary with (so
     the one that parsed it), or ``None``. Loads nothing."""
     vocab = getattr(doc, "vocab", None)
-    with _lock:
-        return next((nlp for nlp in _cache.values() if nlp.vocab is vocab), None)
+    # no lock: list() copies the values in one step under the GIL, and a forked worker must
+    # never wait on a lock another thread of its parent held at the fork
+    return next((nlp for nlp in list(_cache.values()) if nlp.vocab is vocab), None)
 
 
 def pipeline_name(nlp: Any) -> str:
