@@ -243,6 +243,27 @@ def test_cue_model_is_shipped_as_json_and_decides_candidates(nlp):
     assert cues == {"show", "supports"}
 
 
+def test_cue_model_sees_the_cues_around_a_candidate(nlp):
+    """A candidate under a strong cue, or inside another candidate's content, is told apart:
+    PolNeAR annotates no attribution inside another's content."""
+    from framing.attribution import extract
+    from framing.attribution.model import strong_cues
+    from framing.terminology.voice import quote_ranges
+
+    text = "Officials said that Haftar told them the port would reopen. Critics fear the talks will fail."
+    doc = nlp(text)
+    seen = []
+    extract(doc, default_lexicon(), quote_ranges(text), text, model=framing.attribution.CueModel({}, 0.0, 0.0, {}),
+            collect=seen)
+    features = {doc[i].text: f for i, _, f in seen}
+    said, told, fear = features["said"], features["told"], features["fear"]
+    assert {"say", "tell"} <= {lemma for lemma, _ in strong_cues(doc, default_lexicon()).values()}
+    assert said.get("desc_cue=ccomp") == 1.0 and "anc_cue" not in said and "in_content" not in said
+    assert told["anc_cue"] == 1.0 and told["anc_cue_lemma=say"] == 1.0 and told["anc_cue_dep=ccomp"] == 1.0
+    assert told["in_content"] == 1.0 and told["in_content_before=1"] == 1.0 and told["in_content_ratio"] > 0.5
+    assert "anc_cue" not in fear and "in_content" not in fear and fear["sent_n_strong"] == 0.0
+
+
 def test_rules_without_a_cue_model(nlp):
     from framing.analyzers.attribution import AttributionAnalyzer
 

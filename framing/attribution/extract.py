@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..terminology.voice import RangeIndex
-from .model import cue_features
+from .model import cue_features, strong_cues
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -258,6 +258,8 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]],
     quotes = _Quotes(quote_ranges)
     out: list[Attribution] = []
     used_cues: set[int] = set()
+    strong = strong_cues(doc, lexicon) if model is not None else {}
+    pending: list[tuple[int, Token, Attribution, str, bool]] = []
     for sent in doc.sents:
         sent_start, sent_end = sent.start_char, sent.end_char
         sent_quotes = quotes.in_window(sent_start, sent_end)
@@ -300,20 +302,41 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]],
             if att is None:
                 continue
             if model is not None:
-                content_quoted = quotes.coverage(*att.content) if att.content is not None else 0.0
-                cue_quoted = quotes.coverage(tok.idx, tok.idx + len(tok)) > 0
-                features = cue_features(doc, tok, att, lexicon, pos, bool(sent_quotes), content_quoted, cue_quoted)
-                if collect is not None:
-                    collect.append((tok.i, att.cue, features))
-                if not model.accepts(features):
-                    continue
+                pending.append((len(out), tok, att, pos, bool(sent_quotes)))
             out.append(att)
             used_cues.add(tok.i)
+    if model is not None:
+        out = _decide(doc, out, pending, lexicon, model, quotes, strong, collect)
     out.extend(_colon_attributions(doc, out, quotes))
     out.extend(_paragraphs_after_colon(doc, out, quotes))
     _continue_quotations(doc, out, quotes)
     _quotation_marks_in_content(_text(doc), out, quotes)
     return out
+
+
+def _decide(doc: Doc, found: list[Attribution], pending: list[tuple[int, Token, Attribution, str, bool]],
+            lexicon: CueLexicon, model: CueModel, quotes: _Quotes, strong: dict[int, tuple[str, int]],
+            collect: list[tuple[int, tuple[int, int], dict[str, float]]] | None) -> list[Attribution]:
+    """The cue model's verdict on every candidate (``pending``: its place in ``found``, token,
+    attribution, coarse POS, whether its sentence holds a quotation), taken once every
+    candidate's content is known, so that a candidate inside another one's content ("X said
+    [Y *told* him ...]") can be told: PolNeAR annotates no attribution inside another."""
+    parts = sorted(((p, a, t) for _, t, a, _, _ in pending for p in (a.content_parts or [])), key=lambda c: c[0])
+    starts = [p[0] for p, _, _ in parts]
+    rejected: set[int] = set()
+    for k, tok, att, pos, sentence_quoted in pending:
+        content_quoted = quotes.coverage(*att.content) if att.content is not None else 0.0
+        cue_quoted = quotes.coverage(tok.idx, tok.idx + len(tok)) > 0
+        lo, hi = att.cue
+        j = bisect.bisect_right(starts, lo)
+        outer = next(((a, t) for (s, e), a, t in reversed(parts[max(0, j - 50):j]) if a is not att and s <= lo and hi <= e),
+                     None)
+        features = cue_features(doc, tok, att, lexicon, pos, sentence_quoted, content_quoted, cue_quoted, strong, outer)
+        if collect is not None:
+            collect.append((tok.i, att.cue, features))
+        if not model.accepts(features):
+            rejected.add(k)
+    return [a for k, a in enumerate(found) if k not in rejected] if rejected else found
 
 
 def _quotation_marks_in_content(text: str, found: list[Attribution], quotes: _Quotes) -> None:

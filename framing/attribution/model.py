@@ -29,23 +29,90 @@ if TYPE_CHECKING:  # pragma: no cover
     from .extract import Attribution
     from .lexicon import CueLexicon
 
-__all__ = ["CueModel", "cue_features", "default_cue_model"]
+__all__ = ["CueModel", "cue_features", "default_cue_model", "strong_cues"]
 
 #: Lemmas with at least this many gold cues get their own weight; rarer ones share one.
 LEMMA_MIN_CUES = 3
 _MODALS = {"would", "will", "could", "can", "may", "might", "should", "must", "'ll", "'d", "wo", "ca"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "that", "which", "this", "these", "those"}
+#: A lemma that heads at least this many gold cues, at a cue ratio of at least
+#: ``STRONG_MIN_RATIO``, is a *strong* cue ("say", "tell", "add", "according"): a candidate
+#: under one is likely part of its content, which PolNeAR never annotates as a cue of its own.
+STRONG_MIN_CUES = 20
+STRONG_MIN_RATIO = 0.3
+#: Dependency labels through which a candidate's governing strong cue, or the strong cue it
+#: governs, is looked for.
+_GOVERNED_DEPS = ("xcomp", "ccomp", "conj", "advcl")
+_MAX_ANCESTORS = 8
 _CHILD_DEPS = {"ccomp", "xcomp", "dobj", "dative", "neg", "auxpass", "prt", "agent", "advcl", "prep", "npadvmod",
                "attr", "acomp", "oprd", "conj", "advmod", "poss", "det", "acl", "relcl", "compound", "amod"}
 
 
+def strong_cues(doc: Doc, lexicon: CueLexicon) -> dict[int, tuple[str, int]]:
+    """Token index -> (lemma, gold cues it heads) for every strong cue of the Doc (see
+    ``STRONG_MIN_CUES``), from one ``doc.to_array`` read."""
+    from spacy.attrs import LEMMA, POS
+    from spacy.symbols import AUX, NOUN, PROPN, VERB
+
+    if not len(doc):
+        return {}
+    coarse = {VERB: "VERB", AUX: "VERB", NOUN: "NOUN", PROPN: "NOUN"}
+    strings = doc.vocab.strings
+    known: dict[tuple[int, str], tuple[str, int] | None] = {}
+    out: dict[int, tuple[str, int]] = {}
+    for i, (lemma_id, pos_id) in enumerate(doc.to_array([LEMMA, POS]).tolist()):
+        pos = coarse.get(pos_id)
+        if pos is None:
+            continue
+        key = (lemma_id, pos)
+        if key not in known:
+            lemma = strings[lemma_id].lower()
+            n_cue, n_total = lexicon.counts(lemma, pos)
+            known[key] = (lemma, n_cue) if n_cue >= STRONG_MIN_CUES and n_cue >= STRONG_MIN_RATIO * n_total else None
+        if known[key] is not None:
+            out[i] = known[key]  # type: ignore[assignment]
+    return out
+
+
+def _strong_neighbourhood(tok: Token, strong: dict[int, tuple[str, int]], f: dict[str, float]) -> None:
+    """Features of the strong cues around a candidate: the one that governs it (nearest
+    ancestor: "said [that he *believes* ...]"), the ones it governs ("went on to *say*"),
+    and how many others its sentence has."""
+    t, path = tok, []
+    for depth in range(_MAX_ANCESTORS):
+        if t.head.i == t.i:
+            break
+        path.append(t.dep_)
+        t = t.head
+        if t.i in strong:
+            lemma, n_cue = strong[t.i]
+            f["anc_cue"] = 1.0
+            f["anc_cue_dep=" + path[0]] = 1.0
+            f["anc_cue_path=" + "/".join(path[:2])] = 1.0
+            f["anc_cue_depth"] = min(depth + 1, 6) / 6
+            f["anc_cue_lemma=" + (lemma if n_cue >= 100 else "<other>")] = 1.0
+            break
+    for child in tok.children:
+        if child.dep_ in _GOVERNED_DEPS and child.i in strong:
+            f["desc_cue=" + child.dep_] = 1.0
+    sent = tok.sent
+    others = [i for i in range(sent.start, sent.end) if i in strong and i != tok.i] if strong else []
+    f["sent_n_strong"] = min(len(others), 4) / 4
+    if others and others[0] < tok.i:
+        f["strong_before_in_sent"] = 1.0
+
+
 def cue_features(doc: Doc, tok: Token, att: Attribution, lexicon: CueLexicon, pos: str,
-                 sentence_quoted: bool, content_quoted: float, cue_quoted: bool = False) -> dict[str, float]:
+                 sentence_quoted: bool, content_quoted: float, cue_quoted: bool = False,
+                 strong: dict[int, tuple[str, int]] | None = None,
+                 outer: tuple[Attribution, Token] | None = None) -> dict[str, float]:
     """The features of one candidate cue ``tok`` and the attribution the rules built on it.
 
     ``sentence_quoted``: the sentence holds a quotation; ``content_quoted``: the share of the
     content's characters inside quotation marks (0 without content); ``cue_quoted``: the cue
-    itself is inside a quotation (a speaker quoting someone else)."""
+    itself is inside a quotation (a speaker quoting someone else); ``strong``: the Doc's
+    strong cues (:func:`strong_cues`, computed here when not given); ``outer``: the
+    attribution of another candidate whose content holds this cue, and its cue token."""
     lemma = tok.lemma_.lower()
     n_cue, n_total = lexicon.counts(lemma, pos)
     f: dict[str, float] = {}
@@ -102,6 +169,13 @@ def cue_features(doc: Doc, tok: Token, att: Attribution, lexicon: CueLexicon, po
     prv = doc[tok.i - 1] if tok.i > 0 else None
     f["next=" + (nxt.text if nxt is not None and nxt.is_punct else "<w>" if nxt is not None else "<end>")] = 1.0
     f["prev=" + (prv.text if prv is not None and prv.is_punct else "<w>" if prv is not None else "<start>")] = 1.0
+    _strong_neighbourhood(tok, strong_cues(doc, lexicon) if strong is None else strong, f)
+    if outer is not None:
+        outer_att, outer_tok = outer
+        f["in_content"] = 1.0
+        f["in_content=" + outer_att.kind] = 1.0
+        f["in_content_before=" + str(int(outer_att.cue[0] < att.cue[0]))] = 1.0
+        f["in_content_ratio"] = lexicon.ratio(outer_tok.lemma_.lower(), "NOUN" if outer_tok.pos_ in ("NOUN", "PROPN") else "VERB")
     return f
 
 
