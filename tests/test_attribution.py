@@ -155,6 +155,24 @@ def test_quotation_runs_on_into_the_next_paragraphs(nlp):
         "\u201cDon\u2019t wait until the election. Start now.\u201d"]  # not Smith's quotation
 
 
+def test_a_quotation_paragraph_continues_the_speaker_of_the_paragraph_before(nlp):
+    text = (
+        "Richards also spoke about the case before the Supreme Court.\n\n"
+        "\u201cRoe v. Wade is the law of the land. But it is not a right if you can\u2019t access it.\u201d\n\n"
+        "\u201cYes.\u201d\n\n"
+        "The court will rule in June.\n\n"
+        "\u201cThe ruling will be close. Nobody expects it soon.\u201d"
+    )
+    section = attributions(text, nlp)
+    spoke = find(section, "spoke")
+    assert spoke["source"]["text"] == "Richards" and spoke["kind"] == "mixed"
+    assert [text[s:e] for s, e in spoke["content_parts"]][-1] == (
+        "\u201cRoe v. Wade is the law of the land. But it is not a right if you can\u2019t access it.\u201d")
+    # a one-word quotation is no continuation; a paragraph without a speaker before it is nobody's
+    assert all("Yes" not in i["content"]["text"] and "ruling" not in i["content"]["text"]
+               for i in section["items"] if i["content"])
+
+
 def test_double_apostrophe_quotations(nlp):
     text = "''We will not leave,'' the mayor said. ''This is our home.''"
     item = find(attributions(text, nlp), "said")

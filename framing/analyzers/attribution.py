@@ -71,7 +71,7 @@ class AttributionAnalyzer(BaseAnalyzer):
     """
 
     name = "attribution"
-    version = "4"  # 2: the learned cue model decides cues; 3: quotations with their marks, run-on quotes; 4: the model sees the cues around a candidate
+    version = "4"  # 2: the learned cue model decides cues; 3: quotations with their marks, run-on quotes; 4: the model sees the cues around a candidate, quotation paragraphs continue the previous speaker
     requires: tuple[str, ...] = ("actors",)
 
     def __init__(self, min_ratio: float = 0.3, lexicon: CueLexicon | None = None,

@@ -18,7 +18,8 @@ and a *content* (what is said). The rules:
    next paragraph, or a run of paragraphs that open with quotation marks, when the colon
    ends a lead-in ("Trump said:", "Breitbart News responded:", "Transcript as follows:").
    A quotation is content with its quotation marks and runs on into the quotations that
-   follow it with no cue of their own, over paragraph breaks. In an interview or a
+   follow it with no cue of their own, over paragraph breaks; a paragraph that opens with
+   a quotation and has no cue continues the speaker of the paragraph before it. In an interview or a
    transcript (two or more lines that open with "Q:", "A:" or a capitalised name and a
    colon: "TAPPER:"), each such line is its speaker's turn.
 4. **"according to X"**: cue "according to", source X, content the rest of the clause; the
@@ -310,6 +311,7 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]],
     out.extend(_colon_attributions(doc, out, quotes))
     out.extend(_paragraphs_after_colon(doc, out, quotes))
     _continue_quotations(doc, out, quotes)
+    _quotation_paragraphs_after(doc, out, quotes)
     _quotation_marks_in_content(_text(doc), out, quotes)
     return out
 
@@ -364,6 +366,52 @@ def _quotation_marks_in_content(text: str, found: list[Attribution], quotes: _Qu
             att.content = (min(p[0] for p in att.content_parts), max(p[1] for p in att.content_parts))
         else:
             att.content = snap(att.content)
+
+
+#: A quotation paragraph with fewer words is a title or a scare quote, not what was said.
+_MIN_QUOTATION_WORDS = 3
+
+
+def _quotation_paragraphs_after(doc: Doc, found: list[Attribution], quotes: _Quotes) -> None:
+    """A paragraph that opens with a quotation and has no cue of its own continues the
+    speaker of the paragraph before it, as news runs a quote on after a paragraph of reported
+    speech: ``Richards also spoke about the case before the Supreme Court.`` / ``“Roe v. Wade
+    is the law of the land ...”``. The quotation (the whole paragraph when the quotation
+    ends it) joins the content of the last attribution with a source whose cue is in the
+    previous paragraph; on PolNeAR train, 70% of such paragraphs' characters are gold content
+    (throw-away count, 100 paragraphs)."""
+    if not found or not quotes.ranges:
+        return
+    text = _text(doc)
+    owned = _owned(found)
+    by_cue = sorted(found, key=lambda a: a.cue[0])
+    cue_starts = [a.cue[0] for a in by_cue]
+    paragraphs = [m.end() for m in re.finditer(r"(?m)^[ \t\xa0]*(?=\S)", text)]  # first character of each
+    for n, lo in enumerate(paragraphs[1:], start=1):
+        if text[lo] not in _QUOTE_CHARS:
+            continue
+        opening = [r for r in quotes.in_window(lo, lo + 3) if 0 <= r[0] - lo <= 2]
+        if not opening:
+            continue
+        quote = opening[0]
+        line_lo, line_hi = _line_bounds(text, lo)
+        k = bisect.bisect_left(cue_starts, line_lo)
+        if k < len(cue_starts) and cue_starts[k] < line_hi:
+            continue  # a cue of its own
+        if owned.overlaps(*quote) or len(text[quote[0]:quote[1]].split()) < _MIN_QUOTATION_WORDS:
+            continue
+        before_lo = _line_bounds(text, paragraphs[n - 1])[0]
+        speaker = next((a for a in reversed(by_cue[:k]) if a.cue[0] >= before_lo and a.source is not None), None)
+        if speaker is None:
+            continue
+        hi = line_hi
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        part = (lo, hi) if text[quote[1]:hi].strip(" \t\xa0\"”’'.,!?") == "" else (lo, min(hi, quote[1] + 1))
+        speaker.content_parts = sorted([*(speaker.content_parts or ([speaker.content] if speaker.content else [])), part])
+        speaker.content = (speaker.content_parts[0][0], speaker.content_parts[-1][1])
+        if speaker.kind == "indirect":
+            speaker.kind = "mixed"  # reported speech, then the speaker's own words
 
 
 def _owned(found: list[Attribution]) -> RangeIndex:
