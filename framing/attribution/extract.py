@@ -19,9 +19,9 @@ and a *content* (what is said). The rules:
    ends a lead-in ("Trump said:", "Breitbart News responded:", "Transcript as follows:").
    A quotation is content with its quotation marks and runs on into the quotations that
    follow it with no cue of their own, over paragraph breaks; a paragraph that opens with
-   a quotation and has no cue continues the speaker of the paragraph before it. In an interview or a
-   transcript (two or more lines that open with "Q:", "A:" or a capitalised name and a
-   colon: "TAPPER:"), each such line is its speaker's turn.
+   a quotation and has no cue continues the speaker of the paragraph before it. In an
+   interview or a transcript (two or more lines that open with "Q:", "A:" or a capitalised
+   name and a colon: "TAPPER:"), each such line is its speaker's turn.
 4. **"according to X"**: cue "according to", source X, content the rest of the clause; the
    same for a poll or survey opening the sentence ("In a CNN poll, Clinton led ..."). A
    "reportedly" is a report with no source, its clause the content.

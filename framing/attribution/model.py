@@ -175,7 +175,9 @@ def cue_features(doc: Doc, tok: Token, att: Attribution, lexicon: CueLexicon, po
         f["in_content"] = 1.0
         f["in_content=" + outer_att.kind] = 1.0
         f["in_content_before=" + str(int(outer_att.cue[0] < att.cue[0]))] = 1.0
-        f["in_content_ratio"] = lexicon.ratio(outer_tok.lemma_.lower(), "NOUN" if outer_tok.pos_ in ("NOUN", "PROPN") else "VERB")
+        from .extract import coarse_pos  # extract imports this module
+
+        f["in_content_ratio"] = lexicon.ratio(outer_tok.lemma_.lower(), coarse_pos(outer_tok))
     return f
 
 
