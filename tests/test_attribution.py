@@ -331,3 +331,14 @@ def test_headline_speaker_the_ner_missed_but_the_article_names(nlp):
     colons = [i for i in attributions(text, nlp)["items"] if i["cue"]["text"] == ":"]
     assert [(i["source"]["text"], i["content"]["text"]) for i in colons] == [
         ("Rubio", "I Still Believe Trump Can't Be Trusted with the Nuclear Codes")]
+
+
+def test_a_byline_before_a_colon_credits_an_excerpt(nlp):
+    text = (
+        "The morning's reading list\n\n"
+        '—"Ferry service returns to the harbor," by the Courier\'s Dana Whitfield: "The first boat in six years left at dawn."\n\n'
+        '—"The musical loses its director," by Times\' Michael Paulson: "The director is withdrawing from the production."\n\n'
+        'The vote surprised pollster Daron Shaw: "Historically, these numbers never move this fast."'
+    )
+    colons = [i for i in attributions(text, nlp)["items"] if i["cue"]["text"] == ":"]
+    assert [i["source"]["text"] for i in colons] == ["Daron Shaw"]
