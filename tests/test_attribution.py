@@ -342,3 +342,23 @@ def test_a_byline_before_a_colon_credits_an_excerpt(nlp):
     )
     colons = [i for i in attributions(text, nlp)["items"] if i["cue"]["text"] == ":"]
     assert [i["source"]["text"] for i in colons] == ["Daron Shaw"]
+
+
+def test_a_credit_line_under_a_quotation_paragraph_names_its_speaker(nlp):
+    text = (
+        "The senator answered questions for an hour.\n\n"
+        '"We will not cut the pension fund. Not this year and not next year."\n\n'
+        "- Maria Delgado, writing after the vote.\n\n"
+        "The budget passed on Friday.\n\n"
+        "– Storm season –.\n\n"
+        "Ferries stopped running at noon."
+    )
+    section = attributions(text, nlp)
+    credited = [i for i in section["items"] if i["cue"]["text"] in ("-", "–")]
+    assert len(credited) == 1
+    item = credited[0]
+    assert item["cue"]["start"] == text.index("- Maria")
+    assert (item["source"]["text"], item["kind"]) == ("Maria Delgado", "direct")
+    assert item["content"]["text"] == '"We will not cut the pension fund. Not this year and not next year."'
+    # a cue on the credit line gives way to the credit ("writing" would take the quotation)
+    assert not [i for i in section["items"] if i["cue"]["text"] == "writing"]

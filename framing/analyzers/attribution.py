@@ -71,7 +71,7 @@ class AttributionAnalyzer(BaseAnalyzer):
     """
 
     name = "attribution"
-    version = "5"  # 2: the learned cue model decides cues; 3: quotations with their marks, run-on quotes; 4: the model sees the cues around a candidate, quotation paragraphs continue the previous speaker; 5: a byline before a colon ("by Times' X: ...") credits an excerpt
+    version = "5"  # 2: the learned cue model decides cues; 3: quotations with their marks, run-on quotes; 4: the model sees the cues around a candidate, quotation paragraphs continue the previous speaker; 5: a byline before a colon ("by Times' X: ...") credits an excerpt, a credit line ("- Name.") under a quotation paragraph names its speaker
     requires: tuple[str, ...] = ("actors",)
 
     def __init__(self, min_ratio: float = 0.3, lexicon: CueLexicon | None = None,

@@ -310,6 +310,7 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]],
         out = _decide(doc, out, pending, lexicon, model, quotes, strong, collect)
     out.extend(_colon_attributions(doc, out, quotes))
     out.extend(_paragraphs_after_colon(doc, out, quotes))
+    out = _credited_quotations(doc, out, quotes)
     _continue_quotations(doc, out, quotes)
     _quotation_paragraphs_after(doc, out, quotes)
     _quotation_marks_in_content(_text(doc), out, quotes)
@@ -412,6 +413,63 @@ def _quotation_paragraphs_after(doc: Doc, found: list[Attribution], quotes: _Quo
         speaker.content = (speaker.content_parts[0][0], speaker.content_parts[-1][1])
         if speaker.kind == "indirect":
             speaker.kind = "mixed"  # reported speech, then the speaker's own words
+
+
+#: A paragraph that credits the quotation paragraph above it: a dash and the speaker's name,
+#: perhaps a description after a comma -- ``- Bernie Sanders.``, ``-Michelle Marks,
+#: Philadelphia.`` (fact checks, notebooks). A second dash makes it a subheading instead
+#: (``– Old hands –.``).
+_CREDIT_LINE = re.compile(r"^[ \t\xa0]*[-—–―]{1,2}[ \t\xa0]?(?P<name>[A-Z][^,.\n—–―-]*(?:-[^,.\n—–―-]+)*)(?P<rest>[,.][^\n—–―]*)?$",
+                          re.MULTILINE)
+_NAME_LINKS = frozenset({"of", "de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "the"})
+
+
+def _credited_quotations(doc: Doc, found: list[Attribution], quotes: _Quotes) -> list[Attribution]:
+    """A quotation paragraph followed by a credit line (:data:`_CREDIT_LINE`) is the credited
+    speaker's: the dash is the cue, the name the source, the quotation paragraph the
+    content. Any cue found inside the quotation or on the credit line gives way (PolNeAR
+    annotates no attribution inside another); a quotation another attribution already has as
+    content is left to it.
+    On PolNeAR train 7 quotation paragraphs are followed by such a line and all 7 are
+    annotated so."""
+    text = _text(doc)
+    credited: list[Attribution] = []
+    lines: list[tuple[int, int]] = []
+    for m in _CREDIT_LINE.finditer(text):
+        name = m.group("name").rstrip()
+        words = name.split()
+        if not 1 <= len(words) <= 6 or not all(w[0].isupper() or w.lower() in _NAME_LINKS for w in words):
+            continue
+        if m.group("rest") and len(m.group("rest").split()) > 12:
+            continue
+        # the paragraph above: it must be a quotation from its first character to its end
+        hi = text.rfind("\n", 0, m.start())
+        while hi > 0 and text[hi - 1].isspace():
+            hi -= 1
+        lo = text.rfind("\n", 0, hi) + 1
+        while lo < hi and text[lo] in " \t\xa0":
+            lo += 1
+        if hi <= lo or text[lo] not in _QUOTE_CHARS:
+            continue
+        opening = [r for r in quotes.in_window(lo, lo + 3) if 0 <= r[0] - lo <= 2]
+        if not opening or text[opening[0][1]:hi].strip(" \t\xa0\"”’'.,!?") != "":
+            continue
+        # a cue on the credit line itself ("-President Obama, tweeting after ...") gives way
+        others = [a for a in found if not m.start() <= a.cue[0] < m.end()]
+        if any(p[0] < hi and lo < p[1] for a in others for p in (*a.content_parts, *([a.content] if a.content else []))):
+            continue
+        name_lo = m.start("name")
+        source = (name_lo, name_lo + len(name))
+        span = doc.char_span(*source, alignment_mode="expand")
+        head = span[-1] if span is not None and len(span) else None
+        dash = text.index(text[m.start():name_lo].strip(" \t\xa0")[0], m.start())
+        credited.append(Attribution("direct", (dash, dash + len(text[m.start():name_lo].strip(" \t\xa0"))), source,
+                                    (lo, hi), [(lo, hi)], head.idx if head is not None else None, head))
+        lines.append((m.start(), m.end()))
+    if not credited:
+        return found
+    inside = RangeIndex([a.content for a in credited] + lines)
+    return [a for a in found if not inside.overlaps(*a.cue)] + credited
 
 
 def _owned(found: list[Attribution]) -> RangeIndex:
