@@ -1,11 +1,15 @@
 """5-fold cross-validated macro-F1 of target sentiment on NewsMTSC train.
 
     python benchmarks/eval_sentiment.py [--data ../shared/data/newsmtsc/train.jsonl] [--C 0.1 0.3 ...] [--class-weight balanced]
+    python benchmarks/eval_sentiment.py --test devtest_mt.jsonl devtest_rw.jsonl   # the shipped model on held-out files
 
 Folds are grouped by sentence (StratifiedGroupKFold, fixed seed), so no sentence sits in a
 training and a test fold at once. Also prints, for orientation, VADER's compound score of
 the whole sentence (the issue's baseline: 0.51) and framing's per-target VADER backend.
-NewsMTSC's own test sets are kept aside and never used here.
+NewsMTSC's own test sets are kept aside and never used here; whoever holds them scores the
+shipped model (trained on the whole train file) on them with ``--test``, which skips the
+cross-validation: files in the train file's format (one sentence per line with
+``sentence_normalized`` and ``targets``, each with ``from``, ``to`` and ``polarity``).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _newsmtsc import DEFAULT, build_matrix, dense_matrix, featurize_all, load, parse_all  # noqa: E402
+from _newsmtsc import DEFAULT, POLARITY, build_matrix, dense_matrix, featurize_all, load, parse_all  # noqa: E402
 
 import framing  # noqa: E402
 
@@ -28,6 +32,38 @@ SEED = 13
 
 def vader_label(score: float) -> int:
     return 2 if score >= 0.05 else 0 if score <= -0.05 else 1
+
+
+def held_out(paths: list[Path]) -> int:
+    """Macro-F1 of the shipped model (and of VADER on the whole sentence) on each file."""
+    from sklearn.metrics import f1_score
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.terminology import RangeIndex, quote_ranges
+
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        print(f"held-out file not found: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    nlp = framing.load_pipeline()
+    labels = {"negative": 0, "neutral": 1, "positive": 2}
+    vader = SentimentIntensityAnalyzer()
+    for path in paths:
+        rows = load(path)
+        docs = parse_all(rows, nlp, cache=None)
+        y, y_model, y_vader = [], [], []
+        for row, doc in zip(rows, docs):
+            spans = [(int(t["from"]), int(t["to"])) for t in row["targets"]]
+            quotes = RangeIndex(quote_ranges(doc.text))
+            results = framing.sentiment.score_targets(doc, spans, quoted=[quotes.covers(s, e) for s, e in spans], nlp=nlp)
+            y_model.extend(labels[r.label] for r in results)
+            sentence = vader.polarity_scores(row["sentence_normalized"])["compound"]
+            y_vader.extend(vader_label(sentence) for _ in spans)
+            y.extend(POLARITY[float(t["polarity"])] for t in row["targets"])
+        print(f"{path.name}: {len(y)} targets in {len(rows)} sentences")
+        print(f"  framing model (shipped):  macro-F1 {f1_score(y, y_model, average='macro'):.3f}")
+        print(f"  VADER, the whole sentence: macro-F1 {f1_score(y, y_vader, average='macro'):.3f}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +79,11 @@ def main(argv: list[str] | None = None) -> int:
                              "shipped model is) and tests on parses without the dependency parser")
     parser.add_argument("--no-dense", action="store_true",
                         help="leave out the pipeline's token vectors (doc.tensor), as the model does on a Doc without them")
+    parser.add_argument("--test", type=Path, nargs="+", default=None, metavar="FILE",
+                        help="score the shipped model on these held-out files instead of cross-validating")
     args = parser.parse_args(argv)
+    if args.test:
+        return held_out(args.test)
     if not args.data.is_file():
         print(f"NewsMTSC train file not found: {args.data}", file=sys.stderr)
         return 2

@@ -169,3 +169,27 @@ def test_dense_weights_come_together():
     plain = LinearModel.from_files(meta, {"coef": np.zeros((3, 1)), "intercept": np.zeros(3)})
     assert plain.dense_pipeline is None
     assert plain.proba([{"bias": 1.0}], [np.ones(2)]).tolist() == [[1 / 3, 1 / 3, 1 / 3]]
+
+
+def test_held_out_scoring_command_reads_newsmtsc_files(nlp, tmp_path, capsys):
+    """``eval_sentiment.py --test FILE`` scores the shipped model on a held-out file."""
+    import importlib.util
+    from pathlib import Path
+
+    rows = [
+        {"sentence_normalized": BOMB, "targets": [{"from": 0, "to": 13, "polarity": 2.0}]},
+        {"sentence_normalized": SUPPORT, "targets": [
+            {"from": 0, "to": 7, "polarity": 4.0},
+            {"from": SUPPORT.index("legitimate"), "to": len(SUPPORT) - 1, "polarity": 6.0}]},
+    ]
+    path = tmp_path / "held_out.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_sentiment.py"
+    spec = importlib.util.spec_from_file_location("eval_sentiment", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--test", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "held_out.jsonl: 3 targets in 2 sentences" in out
+    assert "framing model (shipped):  macro-F1" in out
+    assert module.main(["--test", str(tmp_path / "missing.jsonl")]) == 2
