@@ -429,9 +429,8 @@ def _credited_quotations(doc: Doc, found: list[Attribution], quotes: _Quotes) ->
     speaker's: the dash is the cue, the name the source, the quotation paragraph the
     content. Any cue found inside the quotation or on the credit line gives way (PolNeAR
     annotates no attribution inside another); a quotation another attribution already has as
-    content is left to it.
-    On PolNeAR train 7 quotation paragraphs are followed by such a line and all 7 are
-    annotated so."""
+    content is left to it. On PolNeAR train 7 quotation paragraphs are followed by such a
+    line and all 7 are annotated so."""
     text = _text(doc)
     credited: list[Attribution] = []
     lines: list[tuple[int, int]] = []
@@ -444,6 +443,8 @@ def _credited_quotations(doc: Doc, found: list[Attribution], quotes: _Quotes) ->
             continue
         # the paragraph above: it must be a quotation from its first character to its end
         hi = text.rfind("\n", 0, m.start())
+        if hi < 0:
+            continue  # the text's first line: no paragraph above
         while hi > 0 and text[hi - 1].isspace():
             hi -= 1
         lo = text.rfind("\n", 0, hi) + 1
@@ -462,9 +463,11 @@ def _credited_quotations(doc: Doc, found: list[Attribution], quotes: _Quotes) ->
         source = (name_lo, name_lo + len(name))
         span = doc.char_span(*source, alignment_mode="expand")
         head = span[-1] if span is not None and len(span) else None
-        dash = text.index(text[m.start():name_lo].strip(" \t\xa0")[0], m.start())
-        credited.append(Attribution("direct", (dash, dash + len(text[m.start():name_lo].strip(" \t\xa0"))), source,
-                                    (lo, hi), [(lo, hi)], head.idx if head is not None else None, head))
+        prefix = text[m.start():name_lo]
+        marks = prefix.strip(" \t\xa0")  # the dash(es)
+        dash = m.start() + prefix.index(marks)
+        credited.append(Attribution("direct", (dash, dash + len(marks)), source, (lo, hi), [(lo, hi)],
+                                    head.idx if head is not None else None, head))
         lines.append((m.start(), m.end()))
     if not credited:
         return found
