@@ -150,8 +150,10 @@ def _run_token(doc: Doc, i: int, blocked: Container[int], words: LabelWords, par
     """May token ``i`` belong to a title run read right to left?"""
     tok = doc[i]
     low = tok.lower_
-    if i in blocked or low in words.courtesy or tok.is_space or doc[i + 1].is_sent_start:
+    if low in words.courtesy or tok.is_space or doc[i + 1].is_sent_start:
         return False
+    if i in blocked:  # another person's name, unless it modifies a role noun: "Trump confidant Roger Stone"
+        return parsed and tok.dep_ in ("compound", "nmod") and tok.head.i > i and tok.head.pos_ == "NOUN"
     if tok.text in _DASHES:  # "Al-Wefaq": a hyphen glued to both neighbours
         return not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_
     if tok.is_alpha and not tok.whitespace_ and doc[i + 1].text in _DASHES:  # "newly-minted", "then-President"
