@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Any
 
-from .voice import content_ranges
+from .voice import RangeIndex, content_ranges
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -61,23 +61,21 @@ class Claims:
     """
 
     def __init__(self, items: list[dict[str, Any]], quotes: list[tuple[int, int]]):
-        ranges: list[tuple[int, int, dict[str, Any] | None]] = []
-        for item in items:
-            ranges.extend((s, e, item) for s, e in content_ranges(item))
-        ranges.extend((s, e, None) for s, e in quotes)
+        ranges = [(s, e, item) for item in items for s, e in content_ranges(item)]
         ranges.sort(key=lambda r: (r[0], -r[1]))
         self._ranges = ranges
         self._starts = [r[0] for r in ranges]
+        self._quotes = RangeIndex(quotes)
 
     def claim(self, start: int, end: int) -> tuple[bool, dict[str, Any] | None]:
-        """``(attributed, item)`` for the range ``[start, end)``: the innermost attributed
-        range holding it, and its item (None for quotation marks with no attribution)."""
+        """``(attributed, item)`` for the range ``[start, end)``: the innermost attribution
+        content holding it and its item; quotation marks outside every attribution give
+        ``(True, None)`` (someone's words, speaker unknown)."""
         k = bisect.bisect_right(self._starts, start)
-        best: tuple[int, int, dict[str, Any] | None] | None = None
+        best: tuple[int, int, dict[str, Any]] | None = None
         for s, e, item in self._ranges[:k]:
-            if s <= start and end <= e and (best is None or e - s < best[1] - best[0]
-                                            or (e - s == best[1] - best[0] and best[2] is None)):
+            if s <= start and end <= e and (best is None or e - s < best[1] - best[0]):
                 best = (s, e, item)
-        if best is None:
-            return False, None
-        return True, best[2]
+        if best is not None:
+            return True, best[2]
+        return self._quotes.covers(start, end), None

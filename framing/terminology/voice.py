@@ -182,7 +182,7 @@ def scare_quotes(doc: Doc, quotes: list[tuple[int, int]], items: list[dict]) -> 
     """Short quoted phrases with no speaker inside the narrator's sentence: ``[start, end)``.
 
     A quotation counts when it has 1 to :data:`SCARE_QUOTE_MAX_WORDS` words, lies outside every
-    attribution's source and content (a partial quotation inside reported speech has a
+    source, cue and content of an attribution that has a source (a partial quotation inside reported speech has a
     speaker), and its sentence has at least :data:`SCARE_QUOTE_MIN_CONTEXT` words outside it
     (a quoted headline or a one-word answer is not a scare quote). The range excludes the
     quotation marks and the spaces and punctuation just inside them.
@@ -206,5 +206,9 @@ def scare_quotes(doc: Doc, quotes: list[tuple[int, int]], items: list[dict]) -> 
 
 
 def _claimed(item: dict) -> list[tuple[int, int]]:
+    """What an attribution with a speaker covers; one without a source ("the so-called
+    "peace talks"" read as a cue with no speaker) gives no speaker to its quotation."""
+    if not item.get("source"):
+        return []
     spans = [item[k] for k in ("source", "cue") if item.get(k)]
     return [(s["start"], s["end"]) for s in spans] + content_ranges(item)
