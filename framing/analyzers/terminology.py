@@ -93,7 +93,9 @@ class TerminologyAnalyzer(BaseAnalyzer):
         per_actor: dict[str, dict[str, Any]] = {}
         n_voice: Counter = Counter()
         for m, actor_id, span, blocked in spans:
-            entry = per_actor.setdefault(actor_id, _new_entry())
+            entry = per_actor.get(actor_id)
+            if entry is None:
+                entry = per_actor[actor_id] = _new_entry()
             entry["voices"][voices.voice(m["start"], m["end"])] += 1
             if m.get("kind") != "title":
                 entry["names"][m["text"]] += 1
@@ -109,7 +111,7 @@ class TerminologyAnalyzer(BaseAnalyzer):
         words = context.words(doc)
         n_words = len(words)
         n_mentions = len(spans)
-        scare = [_span(text, s, e) for s, e in scare_quotes(doc, quotes, items)]
+        scare = [_span(text, s, e) for s, e in scare_quotes(doc, quotes, items, text)]
         section: dict[str, Any] = {
             "actors": {actor_id: _entry_out(entry) for actor_id, entry in per_actor.items()},
             "scare_quotes": scare,

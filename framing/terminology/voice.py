@@ -178,31 +178,45 @@ SCARE_QUOTE_MIN_CONTEXT = 3
 _STRIP = " \t\n,.;:!?"
 
 
-def scare_quotes(doc: Doc, quotes: list[tuple[int, int]], items: list[dict]) -> list[tuple[int, int]]:
+def scare_quotes(doc: Doc, quotes: list[tuple[int, int]], items: list[dict], text: str | None = None) -> list[tuple[int, int]]:
     """Short quoted phrases with no speaker inside the narrator's sentence: ``[start, end)``.
 
     A quotation counts when it has 1 to :data:`SCARE_QUOTE_MAX_WORDS` words, lies outside every
     source, cue and content of an attribution that has a source (a partial quotation inside reported speech has a
     speaker), and its sentence has at least :data:`SCARE_QUOTE_MIN_CONTEXT` words outside it
     (a quoted headline or a one-word answer is not a scare quote). The range excludes the
-    quotation marks and the spaces and punctuation just inside them.
+    quotation marks and the spaces and punctuation just inside them. ``text`` is ``doc.text``
+    when the caller has it already.
     """
     claimed = RangeIndex([r for item in items for r in _claimed(item)])
+    full = doc.text if text is None else text  # Doc.text joins every token: pass the text when you have it
     sentences = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     out: list[tuple[int, int]] = []
     for start, end in quotes:
-        text = doc.text[start:end]
+        text = full[start:end]
         start, end = start + len(text) - len(text.lstrip(_STRIP)), end - (len(text) - len(text.rstrip(_STRIP)))
         if end <= start or claimed.overlaps(start, end):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not 1 <= sum(t.is_alpha for t in span) <= SCARE_QUOTE_MAX_WORDS:
             continue
-        sent = span.sent if sentences else doc[:]
-        outside = sum(t.is_alpha for t in sent if not span.start - 1 <= t.i <= span.end)
+        lo, hi = _sentence(doc, span.start, span.end) if sentences else (0, len(doc))
+        outside = sum(doc[k].is_alpha for k in (*range(lo, span.start - 1), *range(span.end + 1, hi)))
         if outside >= SCARE_QUOTE_MIN_CONTEXT:
             out.append((start, end))
     return out
+
+
+def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range of the sentence around ``[start, end)``, walked from the span (``Span.sent``
+    reads the whole Doc each time)."""
+    lo = start
+    while lo > 0 and not doc[lo].is_sent_start:
+        lo -= 1
+    hi = max(end, start + 1)
+    while hi < len(doc) and not doc[hi].is_sent_start:
+        hi += 1
+    return lo, hi
 
 
 def _claimed(item: dict) -> list[tuple[int, int]]:
