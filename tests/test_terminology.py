@@ -364,3 +364,33 @@ def test_scare_quotes_section(nlp):
         assert text[span["start"]:span["end"]] == span["text"]
     assert "peace talks" in [s["text"] for s in section["scare_quotes"]]
     assert section["metrics"]["scare_quotes_per_100_words"] > 0
+
+
+def test_apposition_after_a_parenthesis_and_not_a_quoted_fragment(blank_nlp):
+    # "Cummings (D-Md.), ranking member, said": the parenthesis does not break the apposition
+    doc = hand_doc(blank_nlp, [
+        ("Cummings", True, 8, "nsubj", "PROPN"), ("(", False, 0, "punct", "PUNCT"), ("D-Md.", False, 0, "appos", "PROPN"),
+        (")", False, 0, "punct", "PUNCT"), (",", True, 0, "punct", "PUNCT"), ("ranking", True, 6, "amod", "ADJ"),
+        ("member", False, 0, "appos", "NOUN"), (",", True, 0, "punct", "PUNCT"), ("said", False, 8, "ROOT", "VERB")])
+    assert labels_of(doc, 0, 1) == [("apposition", "ranking member")]
+    # "'an inspiration' Hillary, Chelsea Clinton": a quotation mark inside is no label
+    doc = hand_doc(blank_nlp, [
+        ("'", False, 2, "punct", "PUNCT"), ("an", True, 2, "det", "DET"), ("inspiration", False, 5, "nmod", "NOUN"),
+        ("'", True, 2, "punct", "PUNCT"), ("Hillary", False, 5, "compound", "PROPN"), (",", True, 5, "punct", "PUNCT"),
+        ("Chelsea", True, 7, "compound", "PROPN"), ("Clinton", True, 2, "appos", "PROPN"), ("spoke", False, 8, "ROOT", "VERB")])
+    assert labels_of(doc, 6, 8) == []
+
+
+def test_plural_before_a_name_and_hyphen_fragments_are_not_labels(blank_nlp):
+    # "Protesters in Portland, Ore., left": Ore. gets nothing
+    doc = hand_doc(blank_nlp, [
+        ("Protesters", True, 6, "nsubj", "NOUN"), ("in", True, 0, "prep", "ADP"), ("Portland", False, 1, "pobj", "PROPN"),
+        (",", True, 2, "punct", "PUNCT"), ("Ore.", False, 0, "appos", "PROPN"), (",", True, 0, "punct", "PUNCT"),
+        ("left", False, 6, "ROOT", "VERB")])
+    doc[0].tag_ = "NNS"
+    assert labels_of(doc, 4, 5) == []
+    # "non-emergency American employees" parsed with "non" on American: a fragment, not a modifier
+    doc = hand_doc(blank_nlp, [
+        ("non", False, 3, "amod", "ADJ"), ("-", False, 2, "punct", "PUNCT"), ("emergency", True, 4, "amod", "ADJ"),
+        ("American", True, 4, "amod", "ADJ"), ("employees", False, 4, "ROOT", "NOUN")])
+    assert labels_of(doc, 3, 4) == []

@@ -38,6 +38,9 @@ _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _DASHES = frozenset({"-", "–", "‐"})
 _MOD_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _PARTICIPLES = frozenset({"VBN", "VBG"})
+_PLURAL = frozenset({"NNS", "NNPS"})
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``"})
+_NOT_OPENING = frozenset({"ADP", "SCONJ", "PART", "CCONJ", "ADV"})
 _ORDINAL_ENDS = ("st", "nd", "rd", "th")
 
 
@@ -61,7 +64,7 @@ def label_words() -> LabelWords:
     kinds: dict[str, set[str]] = {k: set() for k in ("courtesy", "premodifier", "skip", "descriptor", "nonlabel", "role")}
     text = resources.files("framing.data").joinpath("label_words.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith("word\t"):
+        if not line or line.startswith("#") or line == "word\tkind":
             continue
         word, kind = line.split("\t")
         kinds[kind].add(word)
@@ -234,11 +237,11 @@ def _appositions(doc: Doc, span: Span, before: int, blocked: Container[int],
     out = []
     root = span.root
     for child in root.children:
-        if (child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == span.end + 1
-                and doc[span.end].text in (",", "(", "—", "–") and (not _is_list(child) or _is_title_word(child, words))):
+        if (child.dep_ == "appos" and child.pos_ == "NOUN" and child.left_edge.i == _apposition_start(doc, span.end)
+                and (not _is_list(child) or _is_title_word(child, words))):
             lo, hi = _phrase(doc, child)
             # a noun right before a name titles that name: "Trump Jr., son-in-law Jared Kushner"
-            if _titles_a_name(doc, child) or lo in blocked:
+            if _titles_a_name(doc, child):
                 continue
             out.append(Label("apposition", lo, hi))
     head = _apposed_noun(doc, span, before)
@@ -246,6 +249,19 @@ def _appositions(doc: Doc, span: Span, before: int, blocked: Container[int],
         lo, hi = _trim(doc, head.left_edge.i, before - 1)
         out.append(Label("apposition", lo, hi))
     return out
+
+
+def _apposition_start(doc: Doc, end: int) -> int:
+    """Where an apposition after a name may start: after a comma, an opening bracket or a
+    dash right behind it, or behind a parenthesis and a comma ("Rep. Elijah Cummings (D-Md.),
+    ranking member ..."); -1 when nothing opens one."""
+    if end < len(doc) and doc[end].text == "(":
+        close = next((k for k in range(end + 1, min(end + 8, len(doc))) if doc[k].text == ")"), None)
+        if close is not None and close + 1 < len(doc) and doc[close + 1].text == ",":
+            return close + 2
+    if end < len(doc) and doc[end].text in (",", "(", "—", "–"):
+        return end + 1
+    return -1
 
 
 def _apposed_noun(doc: Doc, span: Span, before: int) -> Token | None:
@@ -262,7 +278,8 @@ def _apposed_noun(doc: Doc, span: Span, before: int) -> Token | None:
             head = head.head.head
         else:
             break
-    return head if head.pos_ == "NOUN" and head.i < before - 1 else None
+    # a plural before a name is not its apposition ("Protesters in Portland, Ore.")
+    return head if head.pos_ == "NOUN" and head.tag_ not in _PLURAL and head.i < before - 1 else None
 
 
 def _titles_a_name(doc: Doc, noun: Token) -> bool:
@@ -307,9 +324,15 @@ def _adjectives(noun: Token, before: int, words: LabelWords) -> list[Label]:
     out = []
     for child in noun.children:
         if (child.dep_ == "amod" and child.i < before and child.lower_ not in words.skip
-                and (child.pos_ == "ADJ" or child.tag_ in _PARTICIPLES)):
+                and (child.pos_ == "ADJ" or child.tag_ in _PARTICIPLES) and not _glued_to_dash(child)):
             out.append(Label("modifier", child.left_edge.i, child.i + 1))
     return out
+
+
+def _glued_to_dash(tok: Token) -> bool:
+    """The first part of a hyphenated word ("non" of "non-emergency"): a fragment."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text in _DASHES
 
 
 def _predicates(doc: Doc, span: Span, words: LabelWords) -> list[Label]:
@@ -329,12 +352,28 @@ def _is_label(doc: Doc, label: Label, words: LabelWords) -> bool:
     toks = doc[label.start:label.end]
     if not any(t.is_alpha for t in toks) or all(t.lower_ in words.courtesy for t in toks):
         return False
+    # a phrase opening on "as", "not", "after" or holding a quotation mark is not a noun phrase
+    # that names the actor ("as many as 30 candidates", "not mobs of protesters")
+    if any(_is_quote_mark(t) for t in toks):
+        return False
+    if label.kind in ("apposition", "predicate") and toks[0].pos_ in _NOT_OPENING and toks[0].lower_ not in words.premodifier:
+        return False
     # a measure or a count is not a label ("17 percent", "AR-15"); a number inside one may be
     # ("campaign manager for Mr. Trump's 2020 re-election bid")
     numbers = label.kind in ("title", "modifier", "descriptor")
     if _is_number(toks[0]) or _is_number(toks[-1]) or numbers and any(_is_number(t) for t in toks):
         return False
-    return toks[-1].lower_ not in words.nonlabel
+    return toks[-1].lower_ not in words.nonlabel and toks[0].lower_ not in words.nonlabel
+
+
+def _is_quote_mark(tok: Token) -> bool:
+    """A quotation mark, but not the apostrophe of a plural possessive ("plaintiffs' law firm")."""
+    if tok.text not in _QUOTES:
+        return False
+    if tok.text in ("'", "’") and tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        return not (prev.lower_.endswith("s") and not prev.whitespace_)
+    return True
 
 
 def _is_number(tok: Token) -> bool:
