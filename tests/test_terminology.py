@@ -394,3 +394,18 @@ def test_plural_before_a_name_and_hyphen_fragments_are_not_labels(blank_nlp):
         ("non", False, 3, "amod", "ADJ"), ("-", False, 2, "punct", "PUNCT"), ("emergency", True, 4, "amod", "ADJ"),
         ("American", True, 4, "amod", "ADJ"), ("employees", False, 4, "ROOT", "NOUN")])
     assert labels_of(doc, 3, 4) == []
+
+
+def test_a_quoted_word_given_by_a_subject_is_not_a_scare_quote(blank_nlp):
+    from framing.terminology.voice import quote_ranges, scare_quotes
+
+    # 'Trump called the Democrats "obstructionist" on Friday .'
+    doc = hand_doc(blank_nlp, [
+        ("Trump", True, 1, "nsubj", "PROPN"), ("called", True, 1, "ROOT", "VERB"), ("the", True, 3, "det", "DET"),
+        ("Democrats", True, 1, "dobj", "PROPN"), ('"', False, 5, "punct", "PUNCT"), ("obstructionist", False, 1, "oprd", "ADJ"),
+        ('"', True, 5, "punct", "PUNCT"), ("on", True, 1, "prep", "ADP"), ("Friday", True, 7, "pobj", "PROPN"),
+        (".", False, 1, "punct", "PUNCT")])
+    doc[1].lemma_ = "call"
+    assert scare_quotes(doc, quote_ranges(doc.text), []) == []
+    doc[1].lemma_ = "reach"  # a verb that gives no word to its subject: the quote is the narrator's
+    assert [doc.text[s:e] for s, e in scare_quotes(doc, quote_ranges(doc.text), [])] == ["obstructionist"]

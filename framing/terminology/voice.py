@@ -9,13 +9,15 @@ an unclosed quote swallow more than its paragraph.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
-__all__ = ["RangeIndex", "Voices", "content_ranges", "quote_ranges", "scare_quotes"]
+__all__ = ["RangeIndex", "Voices", "content_ranges", "quote_ranges", "quote_verbs", "scare_quotes"]
 
 _OPEN = {"“", "„", "«"}
 _CLOSE = {"”", "»"}
@@ -176,21 +178,25 @@ SCARE_QUOTE_MAX_WORDS = 4
 #: ... in a sentence with at least this many of the narrator's words around it.
 SCARE_QUOTE_MIN_CONTEXT = 3
 _STRIP = " \t\n,.;:!?"
+_MAX_CLIMB = 4
 
 
 def scare_quotes(doc: Doc, quotes: list[tuple[int, int]], items: list[dict], text: str | None = None) -> list[tuple[int, int]]:
     """Short quoted phrases with no speaker inside the narrator's sentence: ``[start, end)``.
 
     A quotation counts when it has 1 to :data:`SCARE_QUOTE_MAX_WORDS` words, lies outside every
-    source, cue and content of an attribution that has a source (a partial quotation inside reported speech has a
-    speaker), and its sentence has at least :data:`SCARE_QUOTE_MIN_CONTEXT` words outside it
+    source, cue and content of an attribution that has a source (a partial quotation inside
+    reported speech has a speaker), is not governed by a verb of :func:`quote_verbs` with a
+    subject ("called the Democrats "obstructionist""), and its sentence has at least :data:`SCARE_QUOTE_MIN_CONTEXT` words outside it
     (a quoted headline or a one-word answer is not a scare quote). The range excludes the
     quotation marks and the spaces and punctuation just inside them. ``text`` is ``doc.text``
     when the caller has it already.
     """
     claimed = RangeIndex([r for item in items for r in _claimed(item)])
     full = doc.text if text is None else text  # Doc.text joins every token: pass the text when you have it
-    sentences = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    parsed = doc.has_annotation("DEP")
+    sentences = parsed or doc.has_annotation("SENT_START")
+    verbs = quote_verbs()
     out: list[tuple[int, int]] = []
     for start, end in quotes:
         text = full[start:end]
@@ -200,11 +206,34 @@ def scare_quotes(doc: Doc, quotes: list[tuple[int, int]], items: list[dict], tex
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not 1 <= sum(t.is_alpha for t in span) <= SCARE_QUOTE_MAX_WORDS:
             continue
+        if parsed and _has_speaker(span, verbs):
+            continue
         lo, hi = _sentence(doc, span.start, span.end) if sentences else (0, len(doc))
         outside = sum(doc[k].is_alpha for k in (*range(lo, span.start - 1), *range(span.end + 1, hi)))
         if outside >= SCARE_QUOTE_MIN_CONTEXT:
             out.append((start, end))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def quote_verbs() -> frozenset[str]:
+    """Lemmas of verbs that give a quoted word to their subject (``quote_verbs.tsv``)."""
+    text = resources.files("framing.data").joinpath("quote_verbs.tsv").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#") and line.strip() != "lemma")
+
+
+def _has_speaker(span: Span, verbs: frozenset[str]) -> bool:
+    """Is the quotation governed by a verb of :func:`quote_verbs` that has a subject?
+    ("Trump called the Democrats "obstructionist"": Trump's word, not a scare quote)."""
+    tok = span.root
+    for _ in range(_MAX_CLIMB):
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in verbs:
+            return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "there") for c in tok.children)
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
