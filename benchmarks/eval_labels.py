@@ -156,8 +156,14 @@ def print_seeds(engine, seeds: Path) -> None:
             if "reported_labels" not in entry:  # a version before three voices
                 voices = {"narrator": entry["narrator_labels"],
                           "other": {k: n for k, n in entry["labels"].items() if k not in entry["narrator_labels"]}}
-            if any(voices.values()):
+            claims = [f"{r['verb']} ({r['role']}, by {(r.get('source') or {}).get('text')})"
+                      for r in entry.get("attributed_roles", [])]
+            if any(voices.values()) or claims:
                 print(f"  {names[actor_id]}: " + "; ".join(f"{v}: {', '.join(d)}" for v, d in voices.items() if d))
+            if claims:
+                print(f"    narrator roles: {entry['roles']}; attributed roles: {'; '.join(claims)}")
+        if "scare_quotes" in profile["terminology"]:
+            print(f"  scare quotes: {[s['text'] for s in profile['terminology']['scare_quotes']]}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -330,6 +330,11 @@ def test_attributed_roles_are_not_the_narrators(nlp):
     assert any(r["verb"] == "grope" and r["role"] == "agent" for r in kav["attributed_roles"])
     for r in kav["attributed_roles"]:
         assert text[r["span"]["start"]:r["span"]["end"]] == r["span"]["text"]
+    text = "Christine Blasey Ford has said Kavanaugh sexually assaulted her at a party in 1982."
+    section = term_of(text, nlp, analyzers=["actors", "attribution", "terminology"], catalog=catalog)
+    kav = section["actors"]["kav"]
+    assert "assault" not in kav["roles"]["agent"]
+    assert [(r["role"], r["verb"]) for r in kav["attributed_roles"]] == [("agent", "assault")]
 
 
 @pytest.mark.model
@@ -409,3 +414,21 @@ def test_a_quoted_word_given_by_a_subject_is_not_a_scare_quote(blank_nlp):
     assert scare_quotes(doc, quote_ranges(doc.text), []) == []
     doc[1].lemma_ = "reach"  # a verb that gives no word to its subject: the quote is the narrator's
     assert [doc.text[s:e] for s, e in scare_quotes(doc, quote_ranges(doc.text), [])] == ["obstructionist"]
+
+
+def test_roles_climb_to_the_group_noun_but_not_through_a_title(blank_nlp):
+    from framing.terminology.roles import role_of
+
+    # "Haftar forces bombed the port": agent of bomb
+    doc = hand_doc(blank_nlp, [
+        ("Haftar", True, 1, "compound", "PROPN"), ("forces", True, 2, "nsubj", "NOUN"), ("bombed", True, 2, "ROOT", "VERB"),
+        ("the", True, 4, "det", "DET"), ("port", False, 2, "dobj", "NOUN")])
+    doc[2].lemma_ = "bomb"
+    kind, verb = role_of(doc[0:1], frozenset({"envoy"}))
+    assert (kind, verb.lemma_) == ("agent", "bomb")
+    # "the UN envoy is trying": the UN is not the one trying
+    doc = hand_doc(blank_nlp, [
+        ("the", True, 2, "det", "DET"), ("UN", True, 2, "compound", "PROPN"), ("envoy", True, 4, "nsubj", "NOUN"),
+        ("is", True, 4, "aux", "AUX"), ("trying", False, 4, "ROOT", "VERB")])
+    assert role_of(doc[1:2], frozenset({"envoy"})) is None
+    assert role_of(doc[2:3], frozenset({"envoy"}))[0] == "agent"

@@ -28,7 +28,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ..terminology.contested import ContestedTerms
-from ..terminology.labels import mention_labels
+from ..terminology.labels import label_words, mention_labels
 from ..terminology.roles import Claims, role_of
 from ..terminology.voice import Voices, scare_quotes
 from .base import BaseAnalyzer, Context
@@ -152,9 +152,11 @@ class TerminologyAnalyzer(BaseAnalyzer):
     @staticmethod
     def _add_role(entry: dict[str, Any], doc: Doc, text: str, span: Span, claims: Claims) -> None:
         """A narrator-asserted role, or an attributed one when the verb is inside a claim."""
-        role = role_of(span)
-        if role is None:
-            return
+        words = label_words()
+        role = role_of(span, words.title_words | words.role)
+        if role is None or (role[0], role[1].i) in entry["seen_roles"]:
+            return  # one action counts once for an actor ("Dr. (Ghassan) Salama is holding")
+        entry["seen_roles"].add((role[0], role[1].i))
         kind, verb = role
         lemma = verb.lemma_.lower() or verb.lower_
         attributed, item = claims.claim(verb.idx, verb.idx + len(verb))
@@ -206,7 +208,7 @@ class TerminologyAnalyzer(BaseAnalyzer):
 def _new_entry() -> dict[str, Any]:
     return {"names": Counter(), "labels": Counter(), **{f"{v}_labels": Counter() for v in _VOICES},
             "roles": {"agent": Counter(), "patient": Counter()}, "attributed_roles": [],
-            "voices": Counter(), "label_spans": [], "seen": set()}
+            "voices": Counter(), "label_spans": [], "seen": set(), "seen_roles": set()}
 
 
 def _entry_out(entry: dict[str, Any]) -> dict[str, Any]:

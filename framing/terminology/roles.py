@@ -24,15 +24,19 @@ _CLIMB_DEPS = frozenset({"compound", "poss", "amod", "nmod", "flat", "appos"})
 _MAX_CLIMB = 6
 
 
-def role_of(span: Span) -> tuple[str, Token] | None:
+def role_of(span: Span, titles: frozenset[str] = frozenset()) -> tuple[str, Token] | None:
     """``("agent" | "patient", verb token)`` for a mention, or None.
 
     The mention climbs through compounds, possessives, appositions and coordination to the
     noun phrase's head ("Haftar forces", "Shoigu and Haftar"); a passive's *by*-phrase is the
-    agent ("shelled by Haftar forces"); *be* gives no role."""
+    agent ("shelled by Haftar forces"); *be* gives no role. A name inside someone's title
+    ("the UN special envoy ... is trying") takes no role: the climb stops at a word of
+    ``titles``."""
     tok = span.root
     for _ in range(_MAX_CLIMB):
         if tok.dep_ in _CLIMB_DEPS and tok.head.i != tok.i:
+            if tok.dep_ in ("compound", "nmod", "amod") and tok.head.lower_ in titles and tok.head.i >= span.end:
+                return None
             tok = tok.head
         elif tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             tok = tok.head
