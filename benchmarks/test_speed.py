@@ -187,3 +187,23 @@ def test_sentiment_batch_api(benchmark, parsed):
     n = sum(len(spans) for _, spans in jobs)
     score_targets(*jobs[0])  # load the model
     run(benchmark, lambda: [score_targets(doc, spans) for doc, spans in jobs], mentions=n)
+
+
+# -- readability alone: no parse --------------------------------------------------------------
+@pytest.mark.benchmark(group="interleaved")
+def test_interleaved_readability_alone(benchmark, nlp, articles, n_words):
+    """``analyzers=["readability"]`` (tokenizer + sentencizer) against the same analyzer on
+    the full parse, which is what every run did before the engine learnt ``needs_parse``;
+    the readability sections of both are checked equal."""
+    light = framing.Engine(nlp, ["readability"])
+    parsed = framing.Engine(nlp, ["readability"])
+    parsed.needs_parse = True
+    out: dict[str, list] = {}
+
+    def go(name, engine):
+        def inner() -> None:
+            out[name] = list(engine.analyze_many(articles, batch_size=16))
+        return inner
+
+    interleaved(benchmark, {"light": go("light", light), "parsed": go("parsed", parsed)}, words=n_words)
+    assert [p.readability for p in out["light"]] == [p.readability for p in out["parsed"]]
