@@ -175,7 +175,7 @@ def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str,
 
     owner: dict[str, int] = {}
     articles_of: dict[int, set[int]] = {n: {index} for n, (index, _, _) in enumerate(nodes)}  # root -> articles
-    for n, (index, _, item) in enumerate(nodes):
+    for n, (_, _, item) in enumerate(nodes):
         for key in sorted(_keys(item, cat, ambiguous)):
             if key in owner:
                 a, b = find(owner[key]), find(n)
