@@ -36,18 +36,19 @@ def _as_dict(profile: Any) -> Mapping[str, Any]:
     return profile.to_dict() if hasattr(profile, "to_dict") else profile
 
 
-def _person_classes(people: Counter) -> dict[PersonName, int]:
+def _person_classes(people: Counter, family: bool = True) -> dict[PersonName, int]:
     """Group the full names of one surname into people: each name joins the most-mentioned
     group whose every name it can name (``same_person``), the most specific names first
     ("George H. W. Bush" and "George W. Bush" found two groups; "George Bush" then joins the
-    larger). ``people`` counts mentions per name; returns name -> group number."""
+    larger). ``people`` counts mentions per name; returns name -> group number. With
+    ``family`` false, "Jr." or "Sr." on one side only does not make two people."""
     order = sorted(people, key=lambda p: (-len(p.middles), -bool(p.given), -bool(p.suffix), -people[p],
                                           p.given, p.middles, p.suffix))
     groups: list[list[PersonName]] = []
     weight: list[int] = []
     out: dict[PersonName, int] = {}
     for person in order:
-        fits = [g for g, members in enumerate(groups) if all(same_person(person, m) for m in members)]
+        fits = [g for g, members in enumerate(groups) if all(same_person(person, m, family) for m in members)]
         if fits:
             g = max(fits, key=lambda k: (weight[k], -k))
         else:
@@ -139,10 +140,11 @@ def _namesakes(nodes: list[tuple[int, str, Mapping[str, Any]]], n_articles: int)
                 people[person.surname][person] += int(item.get("n_mentions") or 1)
     classes: dict[PersonName, int] = {}
     for surname, names in people.items():
-        groups = _person_classes(names)
-        if len(set(groups.values())) > 1:
+        # two people only when more than a "Jr." tells them apart (Roger J. Stone Jr. and
+        # Roger Stone are one, unless an article names a father and a son)
+        if len(set(_person_classes(names, family=False).values())) > 1:
             ambiguous.add(surname)
-        classes.update(groups)
+        classes.update(_person_classes(names))
     return ambiguous, classes
 
 

@@ -216,19 +216,20 @@ def parse_person(name: str) -> PersonName | None:
     return PersonName(given, formal[0], "".join(w[0] for w in words[1:-1]), surname, suffix)
 
 
-def same_person(a: PersonName, b: PersonName) -> bool:
+def same_person(a: PersonName, b: PersonName, family: bool = True) -> bool:
     """Whether two names can name one person: one surname; given names equal up to
     spelling and short forms (Liz = Elizabeth), or one side only an initial or nothing;
     middle initials and suffixes may be given on one side only (Robert S. Mueller III =
     Robert Mueller), never differ (George H. W. Bush is not George W. Bush). "Jr." or "Sr."
-    on one side only: another man (Donald Trump Jr. is not Donald Trump)."""
+    on one side only: another man (Donald Trump Jr. is not Donald Trump), unless ``family``
+    is false (where no father is named: "Roger J. Stone Jr." is "Roger Stone")."""
     if a.surname != b.surname:
         return False
     if a.given and b.given and a.given != b.given or a.initial and b.initial and a.initial != b.initial:
         return False
     if a.middles and b.middles and a.middles != b.middles:
         return False
-    if a.suffix != b.suffix and ({a.suffix, b.suffix} & _FAMILY_SUFFIXES):
+    if a.suffix != b.suffix and (a.suffix and b.suffix or family and {a.suffix, b.suffix} & _FAMILY_SUFFIXES):
         return False
     return True
 

@@ -406,7 +406,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                 if len(span) == 0:
                     continue
                 stripped = self._strip_titles(span)
-                if len(stripped) < len(span):
+                if len(stripped) < len(span) and stripped[-1].lower_ not in org_words():  # not "General Motors"
                     span, label = stripped, "PERSON"
                 elif len(parts) > 1 and part is not parts[0] and all(t.text[:1].isupper() for t in span) and label == "ORG":
                     # "the Libyan National Army, Marshal Khalifa Haftar": the part after the comma
