@@ -509,3 +509,22 @@ def test_alignment_joins_nicknames_and_suffixes_on_one_side():
 def test_alignment_reads_the_aliases_an_article_gives():
     groups = _aligned([_item("Singapore Airlines", ["SIA"], type_="organization")], [_item("SIA", type_="organization")])
     assert groups == [["0", "1"]]
+
+
+def test_headline_words_the_body_never_uses_are_no_part_of_names(blank_nlp):
+    from spacy.tokens import Doc, Span
+
+    words = ["Cheney", "Tells", "Republicans", "Blow", "Us", "\n\n", "Cheney", "spoke", "."]
+    spaces = [True, True, True, True, False, False, True, False, False]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 5, label="ORG"), Span(doc, 6, 7, label="PERSON")]
+    items = _run(doc)
+    assert [(i["name"], [m["text"] for m in i["mentions"]]) for i in items] == [("Cheney", ["Cheney", "Cheney"])]
+
+
+def test_a_headline_is_a_short_first_paragraph_that_is_not_prose():
+    from framing.analyzers.actors import headline_range
+
+    assert headline_range("Trump Says He Will Go\n\nThe president said.") == (0, 21)
+    assert headline_range("The president spoke to reporters on Monday.\n\nHe said more.") is None
+    assert headline_range("One paragraph only.") is None

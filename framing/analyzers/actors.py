@@ -73,6 +73,39 @@ def boilerplate_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int
     return debris, headings
 
 
+_WORD = re.compile(r"\w+")
+#: A headline: a first paragraph of at most this many words, set apart by a blank line.
+_HEADLINE_WORDS = 30
+
+
+def headline_range(text: str) -> tuple[int, int] | None:
+    """Character range of the headline: a first paragraph of at most 30 words followed by a
+    blank line that is not a sentence of prose (no final full stop, or title case: most of
+    its words capitalised). A headline's title-case verbs are no part of names."""
+    cut = text.find("\n\n")
+    if cut <= 0:
+        return None
+    first = text[:cut].strip()
+    words = first.split()
+    if not words or len(words) > _HEADLINE_WORDS or "\n" in first:
+        return None
+    alpha = [w for w in words if w[:1].isalpha()]
+    capitalised = sum(1 for w in alpha if w[0].isupper())
+    if first.endswith((".", "?", "!", '."', ".”")) and capitalised < 0.6 * max(1, len(alpha)):
+        return None
+    start = len(text) - len(text.lstrip())
+    return start, cut
+
+
+def _trim_headline_words(span: Span, body_words: set[str]) -> Span:
+    """A headline entity without its last words when the body never uses them: "Cheney
+    Tells", "Trump Team Responds" -> "Cheney", "Trump Team"."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].lower_ not in body_words:
+        end -= 1
+    return span.doc[span.start : end]
+
+
 _PARTICLES = {"al", "el"}
 _DETERMINERS = {"the", "his", "her", "their", "our", "its", "this", "that", "a"}
 _GENERIC_MODS = frozenset({"the", "former", "then", "new", "current", "top"})
@@ -432,6 +465,10 @@ class ActorsAnalyzer(BaseAnalyzer):
     def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
         text = context.text
         debris, headings = boilerplate_ranges(text)
+        headline = headline_range(text)
+        body_words = {w.lower() for w in _WORD.findall(text, headline[1])} if headline else set()
+        if headline:
+            headings.append(headline)
         catalog = context.catalog
         clusters: list[_Cluster] = []
         by_surname: dict[str, list[_Cluster]] = {}
@@ -471,6 +508,8 @@ class ActorsAnalyzer(BaseAnalyzer):
         # 2. entities
         deferred: list[tuple[Span, str]] = []
         for span, label in self._candidates(doc):
+            if headline and span.end_char <= headline[1]:
+                span = _trim_headline_words(span, body_words)  # "Cheney Tells" -> "Cheney"
             if any(i in taken for i in range(span.start, span.end)):
                 continue
             if _inside(debris, span.start_char, span.end_char):
