@@ -149,8 +149,22 @@ def _name_words(name: str) -> list[str]:
     return kept or words
 
 
-def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in ranges)
+class _Ranges:
+    """Sorted character ranges with a bisect lookup (a scan per mention made long texts,
+    with a heading range per short line, quadratic)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        # a range starting at or before ``start``; the headline may share its start with a line
+        return any(self.ranges[k][1] >= end for k in (i, i - 1) if k >= 0)
+
+
+def _inside(ranges: _Ranges, start: int, end: int) -> bool:
+    return ranges.covers(start, end)
 
 
 def _countries(words: frozenset[str]) -> set[str]:
@@ -469,6 +483,7 @@ class ActorsAnalyzer(BaseAnalyzer):
         body_words = {w.lower() for w in _WORD.findall(text, headline[1])} if headline else set()
         if headline:
             headings.append(headline)
+        debris, headings = _Ranges(debris), _Ranges(headings)
         catalog = context.catalog
         clusters: list[_Cluster] = []
         by_surname: dict[str, list[_Cluster]] = {}
@@ -735,17 +750,18 @@ class ActorsAnalyzer(BaseAnalyzer):
             return
         for seen in heads.values():
             seen.sort(key=lambda x: x[0])
+        head_starts = {word: [start for start, _ in seen] for word, seen in heads.items()}
         for tok in (doc[i] for i in _token_indices(doc, lambda low: low in heads) if i > 0):
             head = heads.get(tok.lower_)
             if (head is None or tok.i in taken or not tok.is_lower or tok.pos_ != "NOUN"
                     or doc[tok.i - 1].lower_ != "the" or tok.dep_ == "compound"):
                 continue
-            before = [c for start, c in head if start < tok.idx]
-            if not before:
+            n = bisect.bisect_left(head_starts[tok.lower_], tok.idx)  # named before this noun
+            if not n:
                 continue
-            add_mention(before[-1], doc[tok.i - 1 : tok.i + 1], "title")
+            add_mention(head[n - 1][1], doc[tok.i - 1 : tok.i + 1], "title")
 
-    def _groups(self, doc: Doc, named: dict[str, _Cluster], taken: set[int], debris: list[tuple[int, int]],
+    def _groups(self, doc: Doc, named: dict[str, _Cluster], taken: set[int], debris: _Ranges,
                 new_cluster: Any, add_mention: Any) -> None:
         """Unnamed groups of people: a plural noun from ``group_nouns.tsv`` ("officials",
         "civilians", "the defendants") with its adjective and compound modifiers, one actor
@@ -829,12 +845,16 @@ class ActorsAnalyzer(BaseAnalyzer):
         events.sort(key=lambda e: e[0])
         starts = {id(c): sorted(m["start"] for m in c.mentions) for _, _, c, _ in events}
         pointer = 0
-        current: dict[str, list[tuple[_Cluster, frozenset[str]]]] = {}
+        current: dict[str, dict[tuple[int, frozenset[str]], tuple[_Cluster, frozenset[str]]]] = {}
         words = {word for _, word, _, _ in events}
         for tok in (doc[i] for i in _token_indices(doc, lambda low: low in words)):
             while pointer < len(events) and events[pointer][0] <= tok.idx:
                 _, word, cluster, mods = events[pointer]
-                current.setdefault(word, []).append((cluster, mods))
+                # one entry per person and title words, kept at its latest place (a list of
+                # every mention made long texts quadratic)
+                holders = current.setdefault(word, {})
+                holders.pop((id(cluster), mods), None)
+                holders[(id(cluster), mods)] = (cluster, mods)
                 pointer += 1
             if tok.i in taken or tok.lower_ not in current or tok.i == 0:
                 continue
@@ -856,11 +876,11 @@ class ActorsAnalyzer(BaseAnalyzer):
                 if k in taken:
                     first = k + 1
             mods = frozenset(doc[k].lower_ for k in range(i + 1, tok.i))
-            best = _pick_title_holder(current[tok.lower_], mods, tok.idx, starts)
+            best = _pick_title_holder(list(current[tok.lower_].values()), mods, tok.idx, starts)
             if best is not None:
                 add_mention(best, doc[first : tok.i + 1], "title")
 
-    def _propagate(self, doc: Doc, clusters: list[_Cluster], taken: set[int], debris: list[tuple[int, int]], add_mention: Any) -> None:
+    def _propagate(self, doc: Doc, clusters: list[_Cluster], taken: set[int], debris: _Ranges, add_mention: Any) -> None:
         """Find the article's own actor names where the NER missed them ("Trump" in a heading)."""
         stop = _stop_words()
         table = titles()
