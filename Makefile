@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_EXTRAS ?= model
-TEST_EXTRAS ?= dev,model,pandas,dask
+TEST_EXTRAS ?= dev,model,pandas,dask,docs
 
 .PHONY: install demo test lint bench eval docs clean
 
@@ -32,7 +32,7 @@ demo: $(DEMO_STAMP)
 	$(BIN)/python examples/compare_libya.py
 
 ## The linter (ruff, rules in pyproject.toml), then the test suite (unit, integration with
-## the trained pipeline, properties).
+## the trained pipeline, properties). For a quick loop: .venv/bin/python -m pytest -m "not slow"
 test: $(TEST_STAMP)
 	$(BIN)/ruff check framing tests benchmarks examples
 	$(BIN)/python -m pytest -q

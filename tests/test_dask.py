@@ -34,6 +34,7 @@ def _strip(d):
     return json.loads(json.dumps(d))
 
 
+@pytest.mark.slow
 def test_bag_matches_serial(client, nlp):
     import dask.bag as db
 
