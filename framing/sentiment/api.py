@@ -6,6 +6,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from ..article import check_text
 from ..errors import FramingWarning, InputTypeError, InputValueError
 from .features import TokenTable, dense_features, featurize
 
@@ -185,6 +186,7 @@ def sentiment_toward(text: str, start: int, end: int, *, nlp: Language | None = 
     """
     if not isinstance(text, str):
         raise InputTypeError(f"[E103] sentiment_toward needs a str text, got {type(text).__name__}.")
+    check_text(text)
     _check_backend(backend)
     _check_span(len(text), start, end)
     if nlp is None:
@@ -192,6 +194,22 @@ def sentiment_toward(text: str, start: int, end: int, *, nlp: Language | None = 
 
         nlp = load_pipeline()
     return score_targets(nlp(text), [(start, end)], backend=backend, nlp=nlp)[0]
+
+
+def _checked_item(n: int, item: Any) -> tuple[str, list[tuple[int, int]]]:
+    """``(text, [(start, end), ...])`` checked: str text, valid Unicode, in-range pairs."""
+    if not (isinstance(item, (tuple, list)) and len(item) == 2 and isinstance(item[0], str)):
+        raise InputTypeError(f"[E104] item #{n} must be (text, [(start, end), ...]).")
+    text = check_text(item[0])
+    try:
+        targets = [tuple(t) for t in item[1]]
+    except TypeError:
+        targets = None
+    if targets is None or not all(len(t) == 2 for t in targets):
+        raise InputTypeError(f"[E104] item #{n} must be (text, [(start, end), ...]); its targets are not (start, end) pairs.")
+    for start, end in targets:
+        _check_span(len(text), start, end)
+    return text, targets  # type: ignore[return-value]
 
 
 def sentiment_toward_many(
@@ -207,12 +225,7 @@ def sentiment_toward_many(
     one list per item.
     """
     _check_backend(backend)
-    items = list(items)
-    for n, item in enumerate(items):
-        if not (isinstance(item, (tuple, list)) and len(item) == 2 and isinstance(item[0], str)):
-            raise InputTypeError(f"[E104] item #{n} must be (text, [(start, end), ...]).")
-        for start, end in item[1]:
-            _check_span(len(item[0]), start, end)
+    items = [_checked_item(n, item) for n, item in enumerate(items)]
     if nlp is None:
         from ..pipeline import load_pipeline
 
