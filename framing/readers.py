@@ -44,6 +44,15 @@ class Entry:
     id: str
     load: Callable[[], Article]
 
+    @classmethod
+    def failing(cls, id: str, error: ReaderError) -> Entry:
+        """An entry whose ``load()`` raises ``error``."""
+
+        def load() -> Article:
+            raise error
+
+        return cls(id, load)
+
 
 def _open_regular(path: Path) -> IO[bytes]:
     """``path`` opened for reading in binary; only a regular file (a FIFO or a device
@@ -131,13 +140,6 @@ def _article_from_record(record: dict[str, Any], text_key: str, where: str, defa
     return Article(text=text, meta=meta, **fields)
 
 
-def _failing(error: ReaderError) -> Callable[[], Article]:
-    def load() -> Article:
-        raise error
-
-    return load
-
-
 def _from_record(record: dict[str, Any], text_key: str, where: str, default_id: str) -> Callable[[], Article]:
     return lambda: _article_from_record(record, text_key, where, default_id)
 
@@ -197,15 +199,15 @@ def _jsonl_entry(raw: bytes, text_key: str, where: str, default_id: str) -> Entr
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return Entry(default_id, _failing(ReaderError(f"[E041] {where} is not valid UTF-8 (byte {exc.start})")))
+        return Entry.failing(default_id, ReaderError(f"[E041] {where} is not valid UTF-8 (byte {exc.start})"))
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Entry(default_id, _failing(ReaderError(f"[E045] {where}: not JSON ({exc.msg})")))
+        return Entry.failing(default_id, ReaderError(f"[E045] {where}: not JSON ({exc.msg})"))
     except (ValueError, RecursionError) as exc:  # a 5000-digit number, nesting too deep
-        return Entry(default_id, _failing(ReaderError(f"[E045] {where}: not readable JSON ({type(exc).__name__})")))
+        return Entry.failing(default_id, ReaderError(f"[E045] {where}: not readable JSON ({type(exc).__name__})"))
     if not isinstance(record, dict):
-        return Entry(default_id, _failing(ReaderError(f"[E045] {where}: expected a JSON object")))
+        return Entry.failing(default_id, ReaderError(f"[E045] {where}: expected a JSON object"))
     return Entry(_record_id(record, default_id), _from_record(record, text_key, where, default_id))
 
 
@@ -262,7 +264,7 @@ def _csv_rows(reader: csv.DictReader, text_col: str, where: str, stem: str) -> I
         except StopIteration:
             return
         except csv.Error as exc:  # the rest of the file cannot be split into rows
-            yield Entry(f"{stem}:{reader.line_num}", _failing(ReaderError(f"[E046] {where}:{reader.line_num}: malformed CSV ({exc})")))
+            yield Entry.failing(f"{stem}:{reader.line_num}", ReaderError(f"[E046] {where}:{reader.line_num}: malformed CSV ({exc})"))
             return
         rowno += 1
         record = {str(k): v for k, v in row.items()}  # extra cells sit under the key None
