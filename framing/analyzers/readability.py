@@ -150,6 +150,7 @@ class ReadabilityAnalyzer(BaseAnalyzer):
     name = "readability"
     version = "1"
     requires: tuple[str, ...] = ()
+    needs_parse = False
 
     def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
         return readability(context.text)
