@@ -234,3 +234,25 @@ def test_bad_line_in_a_profile_file_fails_alone(tmp_path, capsys):
     assert [p["article"]["id"] for p in got] == ["a", "profiles:2", "profiles:3", "b"]
     assert [(p["error"] or "")[:6] for p in got] == ["", "[E048]", "[E048]", ""]
     assert main(["compare", str(profiles), "--markdown", "--no-progress"]) == 3
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "a#2", "README", "c d"]), st.sampled_from([".txt", ".md", ".html"]),
+                          st.binary(max_size=40) | st.text(max_size=40).map(str.encode)),
+                min_size=1, max_size=5, unique_by=lambda f: f[0] + f[1]))
+def test_any_folder_gives_one_profile_per_file_ids_kept(tmp_path_factory, files):
+    folder = tmp_path_factory.mktemp("folder")
+    for stem, suffix, data in files:
+        (folder / (stem + suffix)).write_bytes(data)
+    articles = sorted((stem + suffix, stem) for stem, suffix, _ in files if stem != "README")
+    if not articles:
+        return
+    out = tmp_path_factory.mktemp("out") / "out.jsonl"
+    status = main(["analyze", str(folder), "-o", str(out), *FAST])
+    profiles = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    stems = [stem for _, stem in articles]
+    ids = [p["article"]["id"] for p in profiles]
+    assert len(ids) == len(stems) and len(set(ids)) == len(ids)
+    for want, got in zip(stems, ids):
+        assert got == want or (stems.count(want) > 1 and got.startswith(want + "#"))
+    assert status == (3 if any(p["error"] for p in profiles) else 0)
