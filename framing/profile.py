@@ -159,7 +159,13 @@ class ArticleProfile:
     @classmethod
     def from_json(cls, text: str) -> ArticleProfile:
         """Inverse of :meth:`to_json`."""
-        return cls.from_dict(json.loads(text))
+        if not isinstance(text, (str, bytes, bytearray)):
+            raise InputTypeError(f"[E141] A profile in JSON must be a str, got {type(text).__name__}.")
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+            raise InputValueError(f"[E141] Not a framing profile: not JSON ({type(exc).__name__}: {exc}).") from None
+        return cls.from_dict(data)
 
     # -- numbers ------------------------------------------------------------------------
     def features(self) -> dict[str, float]:

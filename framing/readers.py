@@ -54,6 +54,13 @@ class Entry:
         return cls(id, load)
 
 
+def _as_path(value: Any, what: str) -> Path:
+    """``value`` as a Path, or InputTypeError [E124] for anything that is not a str or path."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise InputTypeError(f"[E124] {what} must be a path (str or pathlib.Path), got {type(value).__name__}.")
+    return Path(value)
+
+
 def _open_regular(path: Path) -> IO[bytes]:
     """``path`` opened for reading in binary; only a regular file (a FIFO or a device
     would block or never end)."""
@@ -92,13 +99,13 @@ def _clean_id(value: str) -> str:
 
 def read_text(path: str | Path, *, id: str | None = None, outlet: str | None = None) -> Article:
     """One plain-text file as an article (id: the file name without suffix)."""
-    path = Path(path)
+    path = _as_path(path, "read_text's path")
     return Article(text=_read_text_file(path), id=id or _clean_id(path.stem), outlet=outlet)
 
 
 def read_texts(folder: str | Path, *, pattern: str = "*.txt", outlet: str | None = None) -> Iterator[Article]:
     """Every file matching ``pattern`` in ``folder`` (sorted by name) as an article."""
-    folder = Path(folder)
+    folder = _as_path(folder, "read_texts' folder")
     if not folder.is_dir():
         raise ReaderError(f"[E042] Not a folder: {folder}")
     files = sorted(p for p in folder.glob(pattern) if p.is_file())
@@ -359,7 +366,7 @@ def iter_entries(path: str | Path, *, text_col: str = "text", outlet: str | None
     one input (an undecodable file in a folder, a malformed JSON line) is raised by that
     entry's ``load()``, and the entries after it still come.
     """
-    path = Path(path)
+    path = _as_path(path, "The input")
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:

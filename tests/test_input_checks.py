@@ -80,3 +80,30 @@ def test_any_json_profile_reads_back_or_raises_a_framing_error(top, sections):
     features = profile.features()
     assert all(isinstance(v, float) for v in features.values())
     assert ArticleProfile.from_json(profile.to_json()).to_dict() == profile.to_dict()
+
+
+def test_wrong_types_get_framing_errors(tmp_path):
+    from framing.actors import ActorCatalog
+
+    catalog = ActorCatalog.from_dict({"actor": [{"id": "a", "name": "Alpha"}]})
+    cases = [
+        (lambda: catalog.lookup(None), "E133"),
+        (lambda: ActorCatalog.load(5), "E133"),
+        (lambda: framing.read_text(123), "E124"),
+        (lambda: list(framing.read_path(None)), "E124"),
+        (lambda: list(framing.read_texts(5)), "E124"),
+        (lambda: ArticleProfile.from_json(None), "E141"),
+        (lambda: framing.sentiment_toward("abc def", 0, 3, nlp=5), "E143"),
+        (lambda: framing.sentiment_toward_many([("abc def", [(0, 3)])], nlp=object()), "E143"),
+    ]
+    for call, code in cases:
+        with pytest.raises(InputTypeError, match=code):
+            call()
+    for bad in ("nope", b"\xff", "[" * 100_000):
+        with pytest.raises(InputValueError, match="E141"):
+            ArticleProfile.from_json(bad)
+
+
+def test_sentiment_toward_takes_a_pipeline_name():
+    result = framing.sentiment_toward("Rebels shelled the port.", 0, 6, nlp="blank:en", backend="vader")
+    assert result.label in ("positive", "negative", "neutral")

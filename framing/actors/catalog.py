@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from ..errors import CatalogError
+from ..errors import CatalogError, InputTypeError
 from .names import name_key, normalize_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -107,6 +107,8 @@ class ActorCatalog:
     def lookup(self, name: str) -> CatalogActor | None:
         """The actor one of whose aliases is ``name`` (case, accents, "the", "al-" and
         transliteration variants ignored), or ``None``."""
+        if not isinstance(name, str):
+            raise InputTypeError(f"[E133] ActorCatalog.lookup needs a name (str), got {type(name).__name__}.")
         norm = normalize_name(name)
         if norm in self._by_norm:
             return self._by_norm[norm]
@@ -169,6 +171,8 @@ class ActorCatalog:
     @classmethod
     def load(cls, path: str | Path) -> ActorCatalog:
         """Read a TOML, YAML or JSON catalog file (by suffix)."""
+        if not isinstance(path, (str, os.PathLike)):
+            raise InputTypeError(f"[E133] ActorCatalog.load needs a path (str or pathlib.Path), got {type(path).__name__}.")
         path = Path(path)
         raw = _read_catalog_bytes(path)
         suffix = path.suffix.lower()

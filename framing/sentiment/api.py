@@ -166,6 +166,20 @@ def _vader_analyzer() -> Any:
     return _ANALYZER
 
 
+def _pipeline(nlp: Any, method: str) -> Any:
+    """``None`` (the default pipeline), a pipeline name, or anything with ``method`` (a
+    spaCy Language, or a stand-in that parses); InputTypeError [E143] otherwise."""
+    if nlp is None or isinstance(nlp, str):
+        from ..pipeline import load_pipeline
+
+        return load_pipeline(nlp)
+    if not callable(getattr(nlp, method, None)):
+        raise InputTypeError(
+            f"[E143] nlp must be a spaCy Language or the name of an installed pipeline, got {type(nlp).__name__}."
+        )
+    return nlp
+
+
 def sentiment_toward(text: str, start: int, end: int, *, nlp: Language | None = None, backend: str = "model") -> TargetSentiment:
     """The sentiment of ``text`` toward the mention ``text[start:end]``.
 
@@ -174,8 +188,8 @@ def sentiment_toward(text: str, start: int, end: int, *, nlp: Language | None = 
     text : str
     start, end : int
         Character offsets of the target (``end`` exclusive).
-    nlp : spacy.Language, optional
-        Pipeline to parse with (default: :func:`framing.load_pipeline`).
+    nlp : spacy.Language or str, optional
+        Pipeline to parse with, or its name (default: :func:`framing.load_pipeline`).
     backend : {"model", "vader"}
 
     Examples
@@ -189,10 +203,7 @@ def sentiment_toward(text: str, start: int, end: int, *, nlp: Language | None = 
     check_text(text)
     _check_backend(backend)
     _check_span(len(text), start, end)
-    if nlp is None:
-        from ..pipeline import load_pipeline
-
-        nlp = load_pipeline()
+    nlp = _pipeline(nlp, "__call__")
     return score_targets(nlp(text), [(start, end)], backend=backend, nlp=nlp)[0]
 
 
@@ -226,10 +237,7 @@ def sentiment_toward_many(
     """
     _check_backend(backend)
     items = [_checked_item(n, item) for n, item in enumerate(items)]
-    if nlp is None:
-        from ..pipeline import load_pipeline
-
-        nlp = load_pipeline()
+    nlp = _pipeline(nlp, "pipe")
     distinct = list(dict.fromkeys(text for text, _ in items))
     docs = dict(zip(distinct, nlp.pipe(distinct, batch_size=batch_size)))
     return [score_targets(docs[text], list(spans), backend=backend, nlp=nlp) for text, spans in items]
