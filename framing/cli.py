@@ -258,7 +258,8 @@ def _ready(item: Any, engine: Any) -> Any:
     from .profile import ArticleProfile
 
     article = {"id": item.id, "outlet": None, "title": None, "n_words": None, "n_sentences": None}
-    return ArticleProfile(article=article, pipeline={"framing_version": __version__}, error=item.message)
+    pipeline = {"framing_version": __version__, "spacy_model": None, "analyzers": {}}
+    return ArticleProfile(article=article, pipeline=pipeline, error=item.message)
 
 
 def _check_output(value: str | None, flag: str, inputs: Sequence[str]) -> None:
