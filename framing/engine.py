@@ -21,6 +21,7 @@ from .analyzers import DEFAULT_ANALYZERS
 from .analyzers.base import Context
 from .article import Article, caller_id, coerce_article
 from .errors import AnalyzerError, ArticleError, FramingError, InputTypeError, InputValueError
+from .lightdoc import n_words
 from .pipeline import load_pipeline, pipeline_name
 from .profile import ArticleProfile, jsonable
 from .registry import resolve_analyzers
@@ -90,7 +91,6 @@ class Engine:
         #: False when no analyzer reads the parse (readability alone): the tokenizer and a
         #: rule-based sentencizer then make the Doc, many times faster than the pipeline.
         self.needs_parse = any(getattr(a, "needs_parse", True) for a in self.analyzers)
-        self._sentencizer: Any = None
         self.pipeline_info = {
             "framing_version": __version__,
             "spacy_model": pipeline_name(self.nlp),
@@ -143,11 +143,9 @@ class Engine:
         return self._light_doc(text)
 
     def _light_doc(self, text: str) -> Doc:
-        if self._sentencizer is None:
-            from spacy.pipeline import Sentencizer
+        from .lightdoc import light_doc
 
-            self._sentencizer = Sentencizer()
-        return self._sentencizer(self.nlp.tokenizer(text))
+        return light_doc(self.nlp, text)
 
     # -- analysis -----------------------------------------------------------------------
     def profile_doc(self, doc: Doc, article: Article) -> ArticleProfile:
@@ -169,13 +167,13 @@ class Engine:
                 ) from exc
             context.results[analyzer.name] = section
         return ArticleProfile(
-            article=self._article_info(article, doc, len(context.words(doc))),
+            article=self._article_info(article, doc),
             pipeline=dict(self.pipeline_info, analyzers=dict(self.pipeline_info["analyzers"])),
             error=None,
             sections=dict(context.results),
         )
 
-    def _article_info(self, article: Article, doc: Doc | None, n_words: int | None = None) -> dict[str, Any]:
+    def _article_info(self, article: Article, doc: Doc | None) -> dict[str, Any]:
         info: dict[str, Any] = {
             "id": article.id,
             "outlet": article.outlet,
@@ -184,7 +182,7 @@ class Engine:
             "n_sentences": None,
         }
         if doc is not None:
-            info["n_words"] = n_words if n_words is not None else sum(1 for t in doc if not (t.is_punct or t.is_space))
+            info["n_words"] = n_words(doc)
             if doc.has_annotation("SENT_START") or len(doc) == 0:
                 # offsets into the article's text: Span.text would build every token again
                 length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0

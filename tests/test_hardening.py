@@ -181,3 +181,16 @@ def test_progress_shows_a_total_for_sized_input(blank_nlp, capsys):
     pytest.importorskip("tqdm")
     list(framing.analyze_many(["A.", "B.", "C."], nlp=blank_nlp, analyzers=["readability"], progress=True))
     assert "/3" in capsys.readouterr().err
+
+
+@_settings
+@given(st.lists(st.sampled_from(["Hi", ".", "!", "?", "...", '"', ")", "ok", "\n", " ", "U.S.", "a"]), max_size=40).map("".join))
+def test_light_sentences_are_the_sentencizers(blank_nlp, text):
+    from spacy.pipeline import Sentencizer
+
+    from framing.lightdoc import light_doc, n_words
+
+    ours = light_doc(blank_nlp, text)
+    theirs = Sentencizer()(blank_nlp.make_doc(text))
+    assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
+    assert n_words(ours) == sum(1 for t in ours if not (t.is_punct or t.is_space))
