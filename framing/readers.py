@@ -183,7 +183,7 @@ class _TextAsBytes(io.RawIOBase):
             chunk = self._text.read(65536)
             if not chunk:
                 return 0
-            self._pending = chunk.encode("utf-8", "surrogateescape")
+            self._pending = chunk.encode("utf-8", "surrogatepass")  # a lone surrogate then fails to decode, as bad bytes do
         n = min(len(buffer), len(self._pending))
         buffer[:n], self._pending = self._pending[:n], self._pending[n:]
         return n

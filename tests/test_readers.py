@@ -215,3 +215,12 @@ def test_any_jsonl_lines_give_one_entry_each(tmp_path_factory, lines):
             continue
         assert article.id == entry.id and isinstance(article.text, str)
         article.text.encode("utf-8")
+
+
+def test_open_text_file_with_a_lone_surrogate_fails_that_record_only():
+    articles = framing.read_jsonl(io.StringIO('{"text": "ok"}\n{"text": "a\ud800"}\n'))
+    assert next(articles).text == "ok"
+    with pytest.raises(ReaderError, match="E041.*:2"):
+        next(articles)
+    with pytest.raises(ReaderError, match="E041"):
+        list(framing.read_csv(io.StringIO("text\na\ud800\n")))
