@@ -9,7 +9,7 @@ from typing import Any, Mapping
 
 from .errors import InputTypeError, InputValueError
 
-__all__ = ["Article", "caller_id", "coerce_article"]
+__all__ = ["Article", "caller_id", "check_text", "coerce_article"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _FIELDS = ("text", "id", "outlet", "title", "published", "url", "meta")
@@ -49,6 +49,18 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         """Plain dict of the record's fields."""
         return asdict(self)
+
+
+def check_text(text: str) -> str:
+    """``text`` itself, or :class:`InputValueError` [E004] when it holds an unpaired
+    surrogate (not valid Unicode: spaCy and every encoder fail on it)."""
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        raise InputValueError(
+            f"[E004] Article text is not valid Unicode: unpaired surrogate U+{ord(bad.group()):04X} "
+            f"at character {bad.start()} (decode the source with errors='replace')."
+        )
+    return text
 
 
 def _opt_str(value: Any, name: str) -> str | None:
@@ -146,12 +158,7 @@ def coerce_article(
         )
     if not isinstance(article.text, str):
         raise InputTypeError(f"[E001] Article text must be str, got {type(article.text).__name__}.")
-    bad = _SURROGATE.search(article.text)
-    if bad is not None:
-        raise InputValueError(
-            f"[E004] Article text is not valid Unicode: unpaired surrogate U+{ord(bad.group()):04X} "
-            f"at character {bad.start()} (decode the source with errors='replace')."
-        )
+    check_text(article.text)
     changes: dict[str, Any] = {}
     if id is not None:
         changes["id"] = _opt_str(id, "id")
