@@ -240,7 +240,7 @@ def _profiles(args: argparse.Namespace, items: Iterator[Any], engine: Any, n_inp
         yield from (_ready(item, None) for item in items)
         return
     progress = not args.no_progress and n_inputs > 5 and sys.stderr.isatty()
-    for profile in engine.analyze_many(feed(), n_process=args.n_process, progress=progress):
+    for profile in engine.analyze_many(feed(), n_process=args.n_process, progress=progress, total=n_inputs):
         yield from settle()
         article = order.popleft()
         profile.article["id"] = article.id  # a failed article keeps its id, not its position

@@ -222,12 +222,14 @@ class Engine:
         on_error: str = "record",
         progress: bool = False,
         first_index: int = 0,
+        total: int | None = None,
     ) -> Iterator[ArticleProfile]:
         """Profiles of ``items`` in input order, one per item; see :func:`framing.analyze_many`.
 
         ``first_index`` is the position of the first item in a larger stream split into
         parts (a Dask partition), so that unnamed articles are named by their position in
-        the whole stream."""
+        the whole stream. ``total`` is the number of items of a stream without a length,
+        for the progress bar's total and ETA."""
         if on_error not in _ON_ERROR:
             raise InputValueError(f"[E033] on_error must be one of {_ON_ERROR}, got {on_error!r}.")
         if not isinstance(n_process, int) or n_process == 0 or n_process < -1:
@@ -240,7 +242,7 @@ class Engine:
                 f"Articles), got a single {type(items).__name__}; for one article use analyze()."
             )
         return self._iter_profiles(_numbered(items, first_index), n_process, batch_size, on_error,
-                                   _progress(progress, total=_length(items)))
+                                   _progress(progress, total=total if total is not None else _length(items)))
 
     def _iter_profiles(
         self, numbered: Iterator[tuple[int, Any, str]], n_process: int, batch_size: int, on_error: str, bar: Any

@@ -194,3 +194,10 @@ def test_light_sentences_are_the_sentencizers(blank_nlp, text):
     theirs = Sentencizer()(blank_nlp.make_doc(text))
     assert [t.is_sent_start for t in ours] == [t.is_sent_start for t in theirs]
     assert n_words(ours) == sum(1 for t in ours if not (t.is_punct or t.is_space))
+
+
+def test_progress_takes_the_total_of_a_stream(blank_nlp, capsys):
+    pytest.importorskip("tqdm")
+    engine = Engine(blank_nlp, ["readability"])
+    list(engine.analyze_many((t for t in ["A.", "B."]), progress=True, total=2))
+    assert "/2" in capsys.readouterr().err
