@@ -87,6 +87,9 @@ class Attribution:
     content_parts: list[tuple[int, int]] = field(default_factory=list)
     source_head: int | None = None  # char offset of the source's head token
     source_token: Any = None
+    #: the source is the subject of a passive that is not a speech or cognition verb ("the
+    #: situation in Libya was discussed"): the topic, dropped once the cue model has decided
+    passive_topic: bool = False
 
 
 def _span_chars(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
@@ -182,6 +185,14 @@ class _Quotes:
         for s, e in self.in_window(start, end):
             covered += max(0, min(e, end) - max(s, start))
         return covered / (end - start)
+
+
+#: Verbs whose passive subject is still who speaks or thinks: "Shoigu was quoted as
+#: saying", "he was convinced that ...". Any other passive subject is what is talked about
+#: ("the situation in Libya was discussed"), not a source.
+_PASSIVE_SOURCES = frozenset({"quote", "cite", "hear", "record", "overhear", "convince", "persuade", "worry", "concern",
+                              "satisfy", "disappoint", "surprise", "shock", "encourage", "alarm", "reassure", "determine",
+                              "resolve", "frighten", "scare", "upset", "anger", "please", "inform"})
 
 
 def _subject(verb: Token) -> Token | None:
@@ -308,12 +319,26 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]],
             used_cues.add(tok.i)
     if model is not None:
         out = _decide(doc, out, pending, lexicon, model, quotes, strong, collect)
+    out = _drop_passive_topics(out)
     out.extend(_colon_attributions(doc, out, quotes))
     out.extend(_paragraphs_after_colon(doc, out, quotes))
     out = _credited_quotations(doc, out, quotes)
     _continue_quotations(doc, out, quotes)
     _quotation_paragraphs_after(doc, out, quotes)
     _quotation_marks_in_content(_text(doc), out, quotes)
+    return out
+
+
+def _drop_passive_topics(found: list[Attribution]) -> list[Attribution]:
+    """A passive subject is what is talked about, not who talks (see ``_PASSIVE_SOURCES``):
+    the attribution loses it as its source, and goes when nothing is left but the cue."""
+    out = []
+    for att in found:
+        if att.passive_topic:
+            att.source, att.source_head, att.source_token = None, None, None
+            if att.content is None:
+                continue
+        out.append(att)
     return out
 
 
@@ -831,6 +856,8 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
                 parts.append(_span_chars(doc, lo, hi))
     if subj is None and not parts:
         return None
+    if lemma in _TOPIC_VERBS and not _introduces_content(verb, content_tok, parts, quotes):
+        return None  # "met with Haftar", "discussing security issues", "aimed at ensuring a ceasefire"
     if not learned:
         # without a cue model, rules: a verb inside a quotation belongs to the quoted
         # speaker's words, and only speech verbs go without a subject; a model weighs both
@@ -855,7 +882,24 @@ def _verb_cue(doc: Doc, sent: Span, verb: Token, sent_quotes: list[tuple[int, in
     for child in verb.children:
         if child.dep_ in ("neg", "prt") and abs(child.i - verb.i) <= 2:
             cue = (min(cue[0], child.idx), max(cue[1], child.idx + len(child)))
-    return Attribution(_kind(lemma, content, quotes), cue, source, content, parts, source_head, subj)
+    passive_topic = (subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i
+                     and lemma not in _PASSIVE_SOURCES and not any(c.dep_ == "agent" for c in verb.children))
+    return Attribution(_kind(lemma, content, quotes), cue, source, content, parts, source_head, subj, passive_topic)
+
+
+#: Meeting and topic verbs: cues only when they introduce what was said (a clause, a
+#: quotation), never with a topic or a purpose ("discussed security issues", "aimed at
+#: ensuring a ceasefire", "met with Haftar").
+_TOPIC_VERBS = frozenset({"meet", "aim", "negotiate", "discuss"})
+
+
+def _introduces_content(verb: Token, content_tok: Token | None, parts: list[tuple[int, int]], quotes: _Quotes) -> bool:
+    if verb.lemma_.lower() == "discuss" and not (any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+                                                 or verb.head.lemma_.lower() in _TOPIC_VERBS - {"discuss"}):
+        return True  # "discussed the plan" reports talk (PolNeAR annotates it); "discussed X with Y" is a meeting
+    if any(quotes.coverage(*p) >= 0.5 for p in parts):
+        return True
+    return content_tok is not None and content_tok.dep_ == "ccomp" and content_tok.head.i == verb.i
 
 
 def _prep_object(verb: Token, preps: tuple[str, ...]) -> Token | None:
@@ -876,10 +920,17 @@ def _balance(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _that_clause(tok: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _COMPLEMENTIZERS for c in tok.children)
+
+
 def _noun_cue(doc: Doc, sent: Span, noun: Token, sent_quotes: list[tuple[int, int]]) -> Attribution | None:
     """Nominal cues: "in a statement", "the claim that ...", "X's statement: ..."."""
     content_tok = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")), None)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if content_tok is not None and not _that_clause(content_tok) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None  # an event, not a report: "upon the conclusion of the conference ... to create"
     parts = []
     if content_tok is not None:
         lo, hi = _trim(doc, *_subtree_range(content_tok), complementizer=True)
@@ -932,6 +983,25 @@ def _reportedly(doc: Doc, adverb: Token, lexicon: CueLexicon) -> Attribution | N
     return Attribution("indirect", (adverb.idx, adverb.idx + len(adverb)), None, (chars[0][0], chars[-1][1]), chars)
 
 
+#: Named-entity labels of a source-like object of "according to".
+_SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FAC", "WORK_OF_ART", "LAW"})
+
+
+def _source_like(tok: Token) -> bool:
+    """Whether "according to" has a source as its object: a person, organisation, outlet,
+    document or poll (a name, a pronoun, or a noun of ``source_descriptions.tsv``, titles
+    or group nouns), not a formula or a plan."""
+    from ..actors.names import group_nouns, titles
+    from .resolve import descriptions
+
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in _SOURCE_ENTS:
+        return True
+    for word in {tok.lemma_.lower(), tok.lower_}:  # "media" has the lemma "medium"
+        if word in descriptions() or word in group_nouns() or word in titles():
+            return True
+    return any(c.dep_ in ("poss", "compound") and (c.pos_ == "PROPN" or c.ent_type_ in _SOURCE_ENTS) for c in tok.children)
+
+
 def _according_to(doc: Doc, sent: Span, according: Token) -> Attribution | None:
     to = doc[according.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -947,6 +1017,8 @@ def _according_to(doc: Doc, sent: Span, according: Token) -> Attribution | None:
         src_lo, src_hi = _source_range(pobj)
     if src_hi <= src_lo:
         return None
+    if pobj is not None and not _source_like(pobj):
+        return None  # "according to the 5 + 5 formula", "according to plan"
     phrase_lo, phrase_hi = according.i, src_hi
     # content: the rest of the sentence, on the larger side of the phrase
     left = _trim(doc, *_clip(doc, sent.start, phrase_lo, according))
