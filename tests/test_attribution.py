@@ -535,3 +535,15 @@ def test_non_attributions_are_not_cues(nlp):
     assert not {"met", "discussing", "conclusion", "according to"} & set(cues)
     assert find(section, "claimed")["source"]["text"] == "the Russian military"
     assert find(section, "claimed")["verb"] == "claim"
+
+
+def test_described_people_and_quotations_already_attributed(nlp):
+    text = "Sen. John McCain spoke to voters in Phoenix on Monday. The Arizona Republican said the bill would fail."
+    item = find(attributions(text, nlp), "said")
+    assert (item["actor"], item["resolution"]) == ("john-mccain", "description")  # not the group "Republicans"
+    text = "Dick Cheney and his daughters Liz and Mary Cheney attended. The elder Cheney daughter said she would run."
+    assert find(attributions(text, nlp), "said")["actor"] is None  # a daughter of a Cheney is not Dick Cheney
+    text = 'Obama spoke at the academy. He added, with a reference to Gen. David H. Petraeus: "We will win this war."'
+    section = attributions(text, nlp)
+    assert [i["cue"]["text"] for i in section["items"]] == ["added"]  # Petraeus is referred to, not quoted
+    assert section["items"][0]["actor"] == "obama"

@@ -629,6 +629,8 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
                 lo -= 1
             if _after_byline(doc, lo, first):
                 continue  # "..., by Times' Michael Paulson: "...": a credit for an excerpt
+            if owned.overlaps(*opened[0]):
+                continue  # the quotation is already someone's: "He added, with a reference to Gen. Petraeus: "...""
             src = (lo, tok.i)
             content = opened[0]
         elif line_initial and speakers and doc[first:tok.i].text.strip() in speakers:

@@ -259,6 +259,8 @@ class SourceResolver:
         at_head = [m for m in mentions if m.start <= head.idx < m.end]
         if at_head:
             m = max(at_head, key=lambda m: m.end - m.start)
+            if m.type == "group" and self._one_person(head):
+                return None  # "the Arizona Republican": one person described, not the group
             if m.kind == "title" and self._blocked(start, m.actor, head.lemma_.lower()):
                 self.note(start, None, head=head)
                 return UNRESOLVED
@@ -272,11 +274,20 @@ class SourceResolver:
                 continue
             root = span.root
             if root.head.i == head.i and root.dep_ in _MODIFIER_DEPS:
+                if m.type == "person" and head.lemma_.lower() not in _SPEAKER_NOUNS and root.dep_ != "appos":
+                    return UNRESOLVED  # "the elder Cheney daughter", "a Trump lawyer": someone else
                 return Resolution(m.actor, "name")
             if (root.dep_ == "pobj" and root.head.lower_ in _FOR_PREPS and root.head.head.i == head.i
                     and head.lemma_.lower() in _SPEAKER_NOUNS):
                 return Resolution(m.actor, "name")
         return None
+
+    @staticmethod
+    def _one_person(head: Token) -> bool:
+        """A singular definite noun that describes a person ("the Arizona Republican")."""
+        desc = descriptions().get(head.lemma_.lower()) or descriptions().get(head.lower_)
+        return (desc is not None and desc.cls == "person" and head.tag_ not in ("NNS", "NNPS")
+                and any(t.lower_ in _DEFINITE for t in head.lefts if t.dep_ == "det"))
 
     def _blocked(self, pos: int, actor: str, word: str) -> bool:
         """Whether an unresolved source with head ``word`` stands between ``pos`` and the
