@@ -547,3 +547,18 @@ def test_described_people_and_quotations_already_attributed(nlp):
     section = attributions(text, nlp)
     assert [i["cue"]["text"] for i in section["items"]] == ["added"]  # Petraeus is referred to, not quoted
     assert section["items"][0]["actor"] == "obama"
+
+
+def test_he_added_continues_the_previous_speaker_when_he_fits(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    rows = (_sentence([("Jobs", "nsubj", "PROPN", "Jobs", "B-PERSON")], "said")
+            + _sentence([("Gates", "nsubj", "PROPN", "Gates", "B-PERSON")])
+            + _sentence([("He", "nsubj", "PRON", "he", "O")], "added"))
+    doc = _doc(blank_nlp.vocab, rows)
+    spec = {"jobs": ("person", [(0, 1)]), "gates": ("person", [(3, 4)]), "apple": ("organization", [(0, 1)])}
+    resolver = SourceResolver(doc, doc.text, _actors(doc, spec))
+    assert _resolve(resolver, doc, 6, 7, 6).actor == "gates"  # no speaker given: the last subject
+    res = resolver.resolve(doc[6].idx, doc[6].idx + 2, doc[6], speaker="jobs")
+    assert (res.actor, res.how) == ("jobs", "pronoun")
+    assert resolver.resolve(doc[6].idx, doc[6].idx + 2, doc[6], speaker="apple").actor != "apple"  # "he" is no company

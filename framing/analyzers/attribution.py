@@ -57,6 +57,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 #: Cues whose attribution, without a source, does not continue the previous speaker: a
 #: report with no source ("reportedly"), a poll, a transcript lead-in.
 _NO_CONTINUATION = frozenset({"reportedly", "in", ":", "according to", "transcript", "statement", "remark"})
+#: Cues that continue what the previous speaker said ("He added ...").
+_CONTINUING = frozenset({"add", "continue", "go on", "conclude", "elaborate"})
 _ACTOR_SOURCE_TYPES = {"person": "person", "media": "media", "organization": "organization", "government": "organization",
                        "armed_group": "organization", "country": "organization", "place": "organization",
                        "group": "organization"}
@@ -151,7 +153,10 @@ class AttributionAnalyzer(BaseAnalyzer):
     def _resolve(resolver: SourceResolver, att: Attribution, verb: str | None, paragraph: int,
                  previous: tuple[int, Resolution] | None) -> Resolution:
         if att.source is not None:
-            return resolver.resolve(att.source[0], att.source[1], att.source_token)
+            # "He added": the previous speaker, when "he" fits them
+            speaker = (previous[1].actor if previous is not None and verb in _CONTINUING
+                       and paragraph - previous[0] <= CONTINUATION_PARAGRAPHS else None)
+            return resolver.resolve(att.source[0], att.source[1], att.source_token, speaker)
         if (previous is not None and verb is not None and verb not in _NO_CONTINUATION
                 and paragraph - previous[0] <= CONTINUATION_PARAGRAPHS):
             return resolver.continuation(previous[1])

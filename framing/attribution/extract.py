@@ -41,7 +41,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..terminology.voice import RangeIndex
+from .lexicon import coarse_pos
 from .model import cue_features, strong_cues
+from .thresholds import DIRECT_SHARE, MIXED_SHARE
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -64,16 +66,6 @@ _CONTENT_PREPS = ("about", "of", "for", "on", "over", "against", "with")
 _QUOTE_CHARS = set('"“”„«»\'')
 _TEXT_KEY = "framing.text"
 _OPENING_AT_END = re.compile(r"\s(?:''|[\"“„«])\s*$")
-
-
-def coarse_pos(tok: Token) -> str:
-    if tok.pos_ in ("VERB", "AUX"):
-        return "VERB"
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return "NOUN"
-    if tok.pos_ == "ADP":
-        return "ADP"
-    return "OTHER"
 
 
 @dataclass
@@ -662,7 +654,7 @@ def _colon_attributions(doc: Doc, found: list[Attribution], quotes: _Quotes) -> 
             continue
         if src[1] <= src[0]:
             continue
-        kind = "direct" if quotes.coverage(*content) > 0.9 else "indirect"
+        kind = "direct" if quotes.coverage(*content) >= DIRECT_SHARE else "indirect"
         head = doc[src[1] - 1]
         out.append(Attribution(kind, (tok.idx, tok.idx + 1), _span_chars(doc, *src), content, [content], head.idx, head))
     return out
@@ -720,7 +712,7 @@ def _paragraphs_after_colon(doc: Doc, found: list[Attribution], quotes: _Quotes)
         if not parts or (lead is None and text[parts[0][0]] not in _OPENING_QUOTES):
             continue  # with no speech word before the colon, only a quotation is content
         content = (parts[0][0], parts[-1][1])
-        kind = "direct" if quotes.coverage(*content) >= 0.85 or all(text[s] in _OPENING_QUOTES for s, _ in parts) else "indirect"
+        kind = "direct" if quotes.coverage(*content) >= DIRECT_SHARE or all(text[s] in _OPENING_QUOTES for s, _ in parts) else "indirect"
         if owner is not None:
             owner.content, owner.content_parts = content, [content]
             if owner.kind in ("indirect", "direct", "mixed"):
@@ -768,9 +760,9 @@ def _takes_clause(verb: Token) -> bool:
 def _kind(lemma: str, content: tuple[int, int] | None, quotes: _Quotes) -> str:
     if content is not None:
         share = quotes.coverage(*content)
-        if share >= 0.85:
+        if share >= DIRECT_SHARE:
             return "direct"
-        if share >= 0.15:
+        if share >= MIXED_SHARE:
             return "mixed"
     return "other" if lemma in _BELIEF else "indirect"
 

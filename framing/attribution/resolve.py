@@ -226,8 +226,11 @@ class SourceResolver:
             self.gender.setdefault(actor, gender)
 
     # -- resolution ------------------------------------------------------------------------
-    def resolve(self, start: int, end: int, head: Token | None) -> Resolution:
-        """The actor of the source ``text[start:end]`` whose head token is ``head``."""
+    def resolve(self, start: int, end: int, head: Token | None, speaker: str | None = None) -> Resolution:
+        """The actor of the source ``text[start:end]`` whose head token is ``head``.
+
+        ``speaker``: the actor of the attribution this one continues ("“...,” Jobs said.
+        He added ..."), which a pronoun source stands for when it is compatible."""
         named = self._by_name(start, end, head)
         if named is not None:
             return named
@@ -237,7 +240,10 @@ class SourceResolver:
         low = head.lower_
         if head.pos_ == "PRON" and low in prons:
             gender, types = prons[low]
-            actor = self._antecedent(start, types, gender, PRONOUN_WINDOW)
+            if speaker is not None and self.types.get(speaker) in types and self.gender.get(speaker, gender) == gender:
+                actor: str | None = speaker
+            else:
+                actor = self._antecedent(start, types, gender, PRONOUN_WINDOW)
             if actor is not None:
                 self.note(start, actor, gender)
                 return Resolution(actor, "pronoun")
