@@ -244,8 +244,18 @@ def test_seed_attributions(seeds, nlp):
     assert any("Sarraj" in s for s in sources)
     assert any(i["source_type"] == "anonymous" and "medical source" in (i["source"] or {}).get("text", "") for i in a)
     assert any("spokesman for the UN Support Mission" in s for s in sources)
-    b = framing.analyze(by_prefix["003"], nlp=nlp, analyzers=["actors", "attribution"])["attribution"]["items"]
+    assert any("TASS" in s or "Russian news agency" in s for s in sources)
+    assert any(i["source_type"] == "person" and i["source"]["text"] == "he" and i["actor"] == "sergey-shoigu" for i in a)
+    section = framing.analyze(by_prefix["003"], nlp=nlp, analyzers=["actors", "attribution"])["attribution"]
+    b = section["items"]
     assert any("Russian Defense Ministry" in (i["source"] or {}).get("text", "") for i in b)
+    # issue 20: the ministry is the top source, at most 4 sources, no non-attributions
+    ministry = [i for i in b if i["actor"] == "russian-defense-ministry"]
+    assert len(ministry) >= 3 and section["metrics"]["n_sources"] <= 4
+    assert section["metrics"]["top_source_share"] == len(ministry) / sum(1 for i in b if i["source"] or i["actor"])
+    texts = [(i["source"] or {}).get("text", "") for i in b]
+    assert not any(t.startswith(("the situation in Libya", "Military representatives")) or "formula" in t for t in texts)
+    assert not any(i["cue"]["text"] == "conclusion" for i in b)
 
 
 def test_cue_model_is_shipped_as_json_and_decides_candidates(nlp):
