@@ -84,6 +84,26 @@ def score_article(row: dict, doc, profile) -> list[dict]:
     return records
 
 
+def score_pronouns(row: dict, doc, profile) -> list[dict]:
+    """Every gold PER/ORG mention that is one third-person pronoun, against the actor
+    :meth:`SourceResolver.pronoun_mentions` gives it (records as in :func:`score_article`)."""
+    from framing.attribution.resolve import SourceResolver, pronouns
+
+    gold = _speaker_mentions(row)
+    chains = actor_chains(profile["actors"]["items"], gold)
+    found = {(s, e): a for s, e, a in SourceResolver(doc, row["text"], profile["actors"]).pronoun_mentions()}
+    table, _ = pronouns()
+    out = []
+    for g in gold:
+        if g["text"].lower() not in table:
+            continue
+        actor = found.get((g["start"], g["end"]))
+        out.append({"topic": row["topic"], "doc": row["doc_id"], "pronoun": True, "linked": actor is not None,
+                    "right": actor is not None and chains.get(actor) == g["chain"], "source": g["text"], "gold": g["text"],
+                    "actor": actor, "resolution": "pronoun" if actor else None})
+    return out
+
+
 def summarise(records: list[dict]) -> dict[str, dict[str, float | int | None]]:
     groups: dict[str, list[dict]] = defaultdict(list)
     for r in records:
@@ -105,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true")
     parser.add_argument("--show", type=int, default=0, help="print up to N wrong or unlinked items")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--pronouns", action="store_true",
+                        help="also score every third-person pronoun (not only sources): SourceResolver.pronoun_mentions")
     args = parser.parse_args(argv)
     if not args.data.exists():
         print(f"no MEANTIME data at {args.data}", file=sys.stderr)
@@ -114,19 +136,26 @@ def main(argv: list[str] | None = None) -> int:
     engine = framing.Engine(nlp, analyzers=["actors", "attribution"])
     texts = [r["text"] for r in rows]
     docs = [engine.parse(t) for t in texts] if args.no_cache else _parsecache.parse_cached(texts, nlp, engine, "meantime", args.cache)
-    records = []
+    records, pronoun_records = [], []
     for row, doc in zip(rows, docs):
         profile = engine.profile_doc(doc, Article(text=row["text"], id=row["doc_id"]))
         records.extend(score_article(row, doc, profile))
+        if args.pronouns:
+            pronoun_records.extend(score_pronouns(row, doc, profile))
     summary = summarise(records)
+    fmt = lambda v: " n/a" if v is None else f"{v:.2f}"  # noqa: E731
     if args.json:
         print(json.dumps(summary, indent=1))
     else:
-        fmt = lambda v: " n/a" if v is None else f"{v:.2f}"  # noqa: E731
         print(f"MEANTIME sources (items whose source head is in a gold PER/ORG mention): {len(records)} items")
         print(f"  {'topic/sources':22} {'n':>4} {'linked':>7} {'right':>6} {'right|linked':>13}")
         for key, s in summary.items():
             print(f"  {key:22} {s['n']:>4} {fmt(s['linked']):>7} {fmt(s['right']):>6} {fmt(s['precision']):>13}")
+    if args.pronouns:
+        print("All third-person pronouns in a gold PER/ORG chain (he, she, it, they, ...; not only sources):")
+        for key, s in summarise(pronoun_records).items():
+            if key.endswith("/pronoun"):
+                print(f"  {key:22} {s['n']:>4} {fmt(s['linked']):>7} {fmt(s['right']):>6} {fmt(s['precision']):>13}")
     shown = 0
     for r in records:
         if shown >= args.show:

@@ -572,3 +572,14 @@ def test_he_added_continues_the_previous_speaker_when_he_fits(blank_nlp):
     res = resolver.resolve(doc[6].idx, doc[6].idx + 2, doc[6], speaker="jobs")
     assert (res.actor, res.how) == ("jobs", "pronoun")
     assert resolver.resolve(doc[6].idx, doc[6].idx + 2, doc[6], speaker="apple").actor != "apple"  # "he" is no company
+
+
+def test_pronoun_mentions_for_other_analyzers(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    rows = (_sentence([("Jobs", "nsubj", "PROPN", "Jobs", "B-PERSON")], "said")
+            + _sentence([("He", "nsubj", "PRON", "he", "O")], "left")
+            + _sentence([("It", "nsubj", "PRON", "it", "O")], "rained"))
+    doc = _doc(blank_nlp.vocab, rows)
+    resolver = SourceResolver(doc, doc.text, _actors(doc, {"jobs": ("person", [(0, 1)])}))
+    assert resolver.pronoun_mentions() == [(doc[3].idx, doc[3].idx + 2, "jobs")]  # "It" has no organisation to be

@@ -438,6 +438,21 @@ class SourceResolver:
             return self.resolve(lo, owner.idx + len(owner), owner).actor
         return None
 
+    def pronoun_mentions(self) -> list[tuple[int, int, str]]:
+        """Every third-person pronoun of the article that resolves to an actor, as
+        ``(start, end, actor id)`` in text order — actor mentions for analyzers that read
+        mentions (sentiment, terminology): "he" is Shoigu there too. Use a fresh resolver:
+        resolving records antecedents."""
+        prons, _ = pronouns()
+        out = []
+        for tok in self.doc:
+            if tok.pos_ != "PRON" or tok.lower_ not in prons:
+                continue
+            res = self.resolve(tok.idx, tok.idx + len(tok), tok)
+            if res.actor is not None:
+                out.append((tok.idx, tok.idx + len(tok), res.actor))
+        return out
+
     def continuation(self, previous: Resolution | None) -> Resolution:
         """An attribution with no source, after one whose actor is ``previous``."""
         if previous is None or previous.actor is None:
