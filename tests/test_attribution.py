@@ -256,6 +256,7 @@ def test_seed_attributions(seeds, nlp):
     texts = [(i["source"] or {}).get("text", "") for i in b]
     assert not any(t.startswith(("the situation in Libya", "Military representatives")) or "formula" in t for t in texts)
     assert not any(i["cue"]["text"] == "conclusion" for i in b)
+    assert any(i["source"] and i["source"]["text"] == "Al Arabia" and i["source_type"] == "media" for i in b)
 
 
 def test_cue_model_is_shipped_as_json_and_decides_candidates(nlp):
@@ -583,3 +584,12 @@ def test_pronoun_mentions_for_other_analyzers(blank_nlp):
     doc = _doc(blank_nlp.vocab, rows)
     resolver = SourceResolver(doc, doc.text, _actors(doc, {"jobs": ("person", [(0, 1)])}))
     assert resolver.pronoun_mentions() == [(doc[3].idx, doc[3].idx + 2, "jobs")]  # "It" has no organisation to be
+
+
+def test_an_outlet_credited_at_the_end_of_a_sentence_is_a_media_source(nlp):
+    text = "The government announced that it would suspend its participation in the talks in Geneva, Al Arabia."
+    item = find(attributions(text, nlp), ",")
+    assert item["kind"] == "according_to" and item["source"]["text"] == "Al Arabia" and item["source_type"] == "media"
+    assert item["content"]["text"].startswith("The government announced")
+    text = "The talks were held in the capital, Geneva."
+    assert not [i for i in attributions(text, nlp)["items"] if i["cue"]["text"] == ","]

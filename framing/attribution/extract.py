@@ -315,6 +315,7 @@ def _extract(doc: Doc, lexicon: CueLexicon, quote_ranges: list[tuple[int, int]],
     out.extend(_colon_attributions(doc, out, quotes))
     out.extend(_paragraphs_after_colon(doc, out, quotes))
     out = _credited_quotations(doc, out, quotes)
+    out.extend(_outlet_credits(doc, out))
     _continue_quotations(doc, out, quotes)
     _quotation_paragraphs_after(doc, out, quotes)
     _quotation_marks_in_content(_text(doc), out, quotes)
@@ -384,6 +385,39 @@ def _quotation_marks_in_content(text: str, found: list[Attribution], quotes: _Qu
             att.content = (min(p[0] for p in att.content_parts), max(p[1] for p in att.content_parts))
         else:
             att.content = snap(att.content)
+
+
+#: A news outlet credited at the end of a sentence: "..., Al Arabia." / "..., Reuters reported"
+#: is a verb cue; this is the bare name after the last comma.
+_TRAILING_NAME = re.compile(r",[ \t\xa0]+([A-Z][\w’'-]*(?:[ \t\xa0-]+[A-Z][\w’'-]*){0,3})[ \t\xa0]*[.!?]?[ \t\xa0\"”’']*$")
+
+
+def _outlet_credits(doc: Doc, found: list[Attribution]) -> list[Attribution]:
+    """A sentence that ends with a comma and the name of a news outlet
+    (``framing/data/media_outlets.tsv``) credits that outlet with the rest of the sentence:
+    "The GNA announced that it would suspend its participation, Al Arabia." -- kind
+    ``according_to``, the comma as the cue, the outlet as the source. A sentence whose end
+    already belongs to an attribution is left alone."""
+    from .outlets import media_outlet
+
+    text = _text(doc)
+    owned = RangeIndex([a.cue for a in found] + [a.source for a in found if a.source])
+    out = []
+    for sent in doc.sents:
+        lo, hi = sent.start_char, min(sent.end_char, _line_bounds(text, sent.start_char)[1])
+        m = _TRAILING_NAME.search(text, lo, hi)
+        if m is None or media_outlet(m.group(1)) is None or owned.overlaps(m.start(1), m.end(1)):
+            continue
+        content = (lo, m.start())
+        while content[0] < content[1] and not text[content[0]].isalnum():
+            content = (content[0] + 1, content[1])
+        if len(text[content[0]:content[1]].split()) < 4:
+            continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        head = name[-1] if name is not None and len(name) else None
+        out.append(Attribution("according_to", (m.start(), m.start() + 1), (m.start(1), m.end(1)), content, [content],
+                               head.idx if head is not None else None, head))
+    return out
 
 
 #: A quotation paragraph with fewer words is a title or a scare quote, not what was said.
