@@ -593,3 +593,50 @@ def test_an_outlet_credited_at_the_end_of_a_sentence_is_a_media_source(nlp):
     assert item["content"]["text"].startswith("The government announced")
     text = "The talks were held in the capital, Geneva."
     assert not [i for i in attributions(text, nlp)["items"] if i["cue"]["text"] == ","]
+
+
+# -- the extraction passes (framing.attribution.extract), on hand-built Docs ---------------------
+def test_text_layout_paragraphs_and_sentences(blank_nlp):
+    from framing.attribution.layout import TextLayout
+
+    text = "First line.\nSecond line here.\n\nThird."
+    doc = blank_nlp(text)
+    layout = TextLayout(doc, text, [])
+    assert layout.line_bounds(0) == (0, 11) and layout.line_bounds(14) == (12, 29)
+    assert layout.line_bounds(29) == (12, 29) and layout.line_bounds(31) == (31, 37)
+    assert all(text.rfind("\n", 0, i) + 1 == layout.line_bounds(i)[0] for i in range(len(text)))
+
+
+def test_passes_are_pure_and_run_quotations_on(blank_nlp):
+    from framing.attribution.extract import PASSES
+    from framing.attribution.layout import TextLayout
+    from framing.attribution.quotations import continue_quotations
+    from framing.attribution.record import Attribution
+    from framing.terminology.voice import quote_ranges
+
+    text = '"It is insulting," Barkley said. "This is the United States of America."'
+    doc = blank_nlp(text)
+    doc[0].is_sent_start = True
+    said = text.index("said")
+    first = quote_ranges(text)[0]
+    att = Attribution("direct", (said, said + 4), (said - 8, said - 1), first, [first])
+    layout = TextLayout(doc, text, quote_ranges(text))
+    out = continue_quotations(layout, [att])
+    assert att.content_parts == [first]  # the input is unchanged
+    assert out[0].content_parts == quote_ranges(text) and text[out[0].content[0]:out[0].content[1]].endswith("America.")
+    found = [att]
+    for step in PASSES:
+        found = step(layout, found)
+    assert att.content == first and len(found) == 1
+
+
+def test_outlet_credit_pass_on_a_hand_built_doc(blank_nlp):
+    from framing.attribution.layout import TextLayout
+    from framing.attribution.quotations import outlet_credits
+
+    text = "The government said it would leave the talks in Geneva, Al Arabia."
+    doc = blank_nlp(text)
+    out = outlet_credits(TextLayout(doc, text, []), [])
+    assert [(text[slice(*a.source)], text[slice(*a.cue)], a.kind) for a in out] == [("Al Arabia", ",", "according_to")]
+    other = "The government said it would leave the talks in the Swiss city, Geneva."
+    assert outlet_credits(TextLayout(blank_nlp(other), other, []), []) == []  # a place, not an outlet

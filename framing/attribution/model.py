@@ -29,8 +29,8 @@ from .thresholds import DIRECT_SHARE, MIXED_SHARE
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-    from .extract import Attribution  # type only: extract imports this module, not the reverse
     from .lexicon import CueLexicon
+    from .record import Attribution
 
 __all__ = ["CueModel", "cue_features", "default_cue_model", "strong_cues"]
 

@@ -40,7 +40,7 @@ from ..actors.names import normalize_name
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-__all__ = ["PRONOUN_WINDOW", "DESCRIPTION_WINDOW", "Resolution", "SourceResolver", "descriptions", "pronouns"]
+__all__ = ["DESCRIPTION_WINDOW", "PRONOUN_WINDOW", "Resolution", "SourceResolver", "descriptions", "pronouns"]
 
 #: Sentences back in which a pronoun's antecedent is looked for.
 PRONOUN_WINDOW = 4
