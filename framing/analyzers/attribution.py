@@ -54,10 +54,10 @@ _ORG_WORDS = {"ministry", "government", "department", "office", "council", "comm
               "institute", "foundation", "university", "board", "spokesman"}
 _PERSON_PRONOUNS = {"he", "she", "i", "him", "her", "me"}
 _WORD = re.compile(r"\w+", re.UNICODE)
-#: Cues whose attribution, without a source, does not continue the previous speaker: a
-#: report with no source ("reportedly"), a poll, a transcript lead-in.
-_NO_CONTINUATION = frozenset({"reportedly", "in", ":", "according to", "transcript", "statement", "remark"})
-#: Cues that continue what the previous speaker said ("He added ...").
+#: Cues that continue what the previous speaker said ("He added ...", "..., adding that"):
+#: without a source of their own they continue the previous speaker; other cues with no
+#: source stay unresolved (on PolNeAR dev, sourceless "saying", "footage", "as follows"
+#: are as often someone else's).
 _CONTINUING = frozenset({"add", "continue", "go on", "conclude", "elaborate"})
 _ACTOR_SOURCE_TYPES = {"person": "person", "media": "media", "organization": "organization", "government": "organization",
                        "armed_group": "organization", "country": "organization", "place": "organization",
@@ -157,7 +157,7 @@ class AttributionAnalyzer(BaseAnalyzer):
             speaker = (previous[1].actor if previous is not None and verb in _CONTINUING
                        and paragraph - previous[0] <= CONTINUATION_PARAGRAPHS else None)
             return resolver.resolve(att.source[0], att.source[1], att.source_token, speaker)
-        if (previous is not None and verb is not None and verb not in _NO_CONTINUATION
+        if (previous is not None and verb in _CONTINUING
                 and paragraph - previous[0] <= CONTINUATION_PARAGRAPHS):
             return resolver.continuation(previous[1])
         return Resolution(None, None)
