@@ -640,11 +640,3 @@ def test_outlet_credit_pass_on_a_hand_built_doc(blank_nlp):
     assert [(text[slice(*a.source)], text[slice(*a.cue)], a.kind) for a in out] == [("Al Arabia", ",", "according_to")]
     other = "The government said it would leave the talks in the Swiss city, Geneva."
     assert outlet_credits(TextLayout(blank_nlp(other), other, []), []) == []  # a place, not an outlet
-
-
-def test_an_anonymous_group_source_keeps_its_group_actor(nlp):
-    section = attributions("Analysts said the shares would fall. A source said the deal was off.", nlp)
-    analysts = find(section, "said")
-    assert analysts["source_type"] == "anonymous" and analysts["actor"] == "analysts"  # the group actor
-    assert analysts["resolution"] == "name"
-    assert section["items"][-1]["actor"] is None  # "A source": no actor

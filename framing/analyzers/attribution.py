@@ -127,10 +127,7 @@ class AttributionAnalyzer(BaseAnalyzer):
             paragraph = bisect.bisect_right(paragraphs, att.cue[0])
             resolution = self._resolve(resolver, att, verb, paragraph, previous)
             source_type = self._source_type(doc, text, att, resolution, resolver)
-            # an anonymous source is no named actor, unless it is a mention of an unnamed
-            # group the actors analyzer found ("analysts said": the group "analysts")
-            actor = (resolution.actor if source_type != "anonymous"
-                     or (resolution.how == "name" and resolver.types.get(resolution.actor or "") == "group") else None)
+            actor = resolution.actor if source_type != "anonymous" else None
             item: dict[str, Any] = {
                 "kind": att.kind,
                 "cue": context.span(*att.cue),
