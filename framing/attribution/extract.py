@@ -184,12 +184,12 @@ def _decide(doc: Doc, found: list[Attribution], pending: list[tuple[int, Token, 
 
 
 def _drop_passive_topics(found: list[Attribution]) -> list[Attribution]:
-    """A passive subject is what is talked about, not who talks (see ``_PASSIVE_SOURCES``):
-    the attribution loses it as its source, and goes when nothing is left but the cue."""
+    """A passive subject is what is talked about, not who talks (``passive_topic``): the
+    attribution loses it as its source, and a meeting verb's goes when it has no content."""
     out = []
     for att in found:
         if att.passive_topic:
-            if att.content is None:
+            if att.content is None and att.passive_topic == "meeting":
                 continue
             att = replace(att, source=None, source_head=None, source_token=None)
         out.append(att)

@@ -19,6 +19,8 @@ class Attribution:
     content_parts: list[tuple[int, int]] = field(default_factory=list)
     source_head: int | None = None  # char offset of the source's head token
     source_token: Any = None
-    #: the source is the subject of a passive that is not a speech or cognition verb ("the
-    #: situation in Libya was discussed"): the topic, dropped once the cue model has decided
-    passive_topic: bool = False
+    #: "topic" when the source is the subject of a passive that is not a speech or cognition
+    #: verb ("Sanders is seen as ..."): what is talked about, dropped as the source once the
+    #: cue model has decided; "meeting" for a meeting verb ("the situation in Libya was
+    #: discussed"), whose attribution goes too when it has no content; "" otherwise
+    passive_topic: str = ""

@@ -341,7 +341,7 @@ class SourceResolver:
 
     def _described(self, start: int, end: int, head: Token) -> str | None:
         desc = descriptions().get(head.lemma_.lower()) or descriptions().get(head.lower_)
-        if desc is None or desc.cls in ("evidence",):
+        if desc is None or desc.cls in ("evidence", "nonsource"):
             return None
         if not any(t.lower_ in _DEFINITE for t in head.lefts if t.dep_ == "det"):
             return None  # "a company", "sources": not one actor the text named
