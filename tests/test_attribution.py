@@ -244,8 +244,19 @@ def test_seed_attributions(seeds, nlp):
     assert any("Sarraj" in s for s in sources)
     assert any(i["source_type"] == "anonymous" and "medical source" in (i["source"] or {}).get("text", "") for i in a)
     assert any("spokesman for the UN Support Mission" in s for s in sources)
-    b = framing.analyze(by_prefix["003"], nlp=nlp, analyzers=["actors", "attribution"])["attribution"]["items"]
+    assert any("TASS" in s or "Russian news agency" in s for s in sources)
+    assert any(i["source_type"] == "person" and i["source"]["text"] == "he" and i["actor"] == "sergey-shoigu" for i in a)
+    section = framing.analyze(by_prefix["003"], nlp=nlp, analyzers=["actors", "attribution"])["attribution"]
+    b = section["items"]
     assert any("Russian Defense Ministry" in (i["source"] or {}).get("text", "") for i in b)
+    # issue 20: the ministry is the top source, at most 4 sources, no non-attributions
+    ministry = [i for i in b if i["actor"] == "russian-defense-ministry"]
+    assert len(ministry) >= 3 and section["metrics"]["n_sources"] <= 4
+    assert section["metrics"]["top_source_share"] == len(ministry) / sum(1 for i in b if i["source"] or i["actor"])
+    texts = [(i["source"] or {}).get("text", "") for i in b]
+    assert not any(t.startswith(("the situation in Libya", "Military representatives")) or "formula" in t for t in texts)
+    assert not any(i["cue"]["text"] == "conclusion" for i in b)
+    assert any(i["source"] and i["source"]["text"] == "Al Arabia" and i["source_type"] == "media" for i in b)
 
 
 def test_cue_model_is_shipped_as_json_and_decides_candidates(nlp):
@@ -362,3 +373,270 @@ def test_a_credit_line_under_a_quotation_paragraph_names_its_speaker(nlp):
     assert item["content"]["text"] == '"We will not cut the pension fund. Not this year and not next year."'
     # a cue on the credit line gives way to the credit ("writing" would take the quotation)
     assert not [i for i in section["items"] if i["cue"]["text"] == "writing"]
+
+
+# -- source resolution (framing.attribution.resolve), on hand-built Docs ------------------------
+def _doc(vocab, rows):
+    """A parsed Doc from ``(word, head offset, dep, pos, lemma, ent)`` rows; a word followed
+    by no space is written with a trailing "|"."""
+    from spacy.tokens import Doc
+
+    words = [r[0].rstrip("|") for r in rows]
+    spaces = [not r[0].endswith("|") for r in rows]
+    spaces[-1] = False
+    heads = [i + r[1] for i, r in enumerate(rows)]
+    return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=[r[2] for r in rows], pos=[r[3] for r in rows],
+               lemmas=[r[4] for r in rows], ents=[r[5] for r in rows],
+               tags=["NNS" if r[4] != r[0].lower() and r[3] == "NOUN" and r[0].endswith("s") else "XX" for r in rows])
+
+
+def _actors(doc, spec):
+    """An ``actors`` section: ``{id: (type, [(first token, end token), ...])}``."""
+    items = []
+    for ident, (type_, spans) in spec.items():
+        mentions = [{"start": doc[a].idx, "end": doc[b - 1].idx + len(doc[b - 1]), "text": doc[a:b].text, "kind": "name"}
+                    for a, b in spans]
+        items.append({"id": ident, "type": type_, "name": mentions[0]["text"], "mentions": mentions})
+    return {"items": items}
+
+
+def _resolve(resolver, doc, lo, hi, head):
+    return resolver.resolve(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]), doc[head])
+
+
+def _sentence(subject, verb="spoke", head_offset=1):
+    """Rows for "<subject words> <verb> ." with the last subject word as the verb's subject."""
+    rows = [(w, len(subject) - i - 1 if i < len(subject) - 1 else head_offset, dep, pos, lemma, ent)
+            for i, (w, dep, pos, lemma, ent) in enumerate(subject)]
+    return rows + [(verb, 0, "ROOT", "VERB", verb, "O"), (".|", -1, "punct", "PUNCT", ".", "O")]
+
+
+def test_a_pronoun_resolves_to_the_last_subject_of_its_gender(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    rows = (_sentence([("Mr.", "compound", "PROPN", "mr.", "O"), ("Jobs", "nsubj", "PROPN", "Jobs", "B-PERSON")])
+            + _sentence([("Ms.", "compound", "PROPN", "ms.", "O"), ("Rice", "nsubj", "PROPN", "Rice", "B-PERSON")])
+            + _sentence([("He", "nsubj", "PRON", "he", "O")], "said")
+            + _sentence([("She", "nsubj", "PRON", "she", "O")], "said"))
+    doc = _doc(blank_nlp.vocab, rows)
+    actors = _actors(doc, {"jobs": ("person", [(1, 2)]), "rice": ("person", [(5, 6)])})
+    resolver = SourceResolver(doc, doc.text, actors)
+    res = _resolve(resolver, doc, 8, 9, 8)
+    assert (res.actor, res.how) == ("jobs", "pronoun")  # "Ms. Rice" is nearer but not "he"
+    assert _resolve(resolver, doc, 11, 12, 11).actor == "rice"
+    # without honorifics the text shows no gender: the most recent subject
+    rows = (_sentence([("Jobs", "nsubj", "PROPN", "Jobs", "B-PERSON")]) + _sentence([("Rice", "nsubj", "PROPN", "Rice", "B-PERSON")])
+            + _sentence([("He", "nsubj", "PRON", "he", "O")], "said"))
+    doc = _doc(blank_nlp.vocab, rows)
+    resolver = SourceResolver(doc, doc.text, _actors(doc, {"jobs": ("person", [(0, 1)]), "rice": ("person", [(3, 4)])}))
+    res = _resolve(resolver, doc, 6, 7, 6)
+    assert (res.actor, res.how) == ("rice", "pronoun")
+
+
+def test_it_needs_an_organisation_and_an_unresolved_source_blocks(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    rows = (_sentence([("Boeing", "nsubj", "PROPN", "Boeing", "B-ORG")]) + _sentence([("Jobs", "nsubj", "PROPN", "Jobs", "B-PERSON")])
+            + _sentence([("It", "nsubj", "PRON", "it", "O")], "said")
+            + _sentence([("A", "det", "DET", "a", "O"), ("source", "nsubj", "NOUN", "source", "O")], "said")
+            + _sentence([("He", "nsubj", "PRON", "he", "O")], "said"))
+    doc = _doc(blank_nlp.vocab, rows)
+    resolver = SourceResolver(doc, doc.text, _actors(doc, {"boeing": ("organization", [(0, 1)]), "jobs": ("person", [(3, 4)])}))
+    assert _resolve(resolver, doc, 6, 7, 6).actor == "boeing"
+    assert _resolve(resolver, doc, 9, 11, 10).actor is None  # "A source": anonymous, unresolved
+    assert _resolve(resolver, doc, 13, 14, 13).actor is None  # "he" is the source, not Jobs
+
+
+def test_descriptions_resolve_by_name_words_type_and_modifiers(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    ministry = [("The", "det", "DET", "the", "O"), ("Russian", "compound", "PROPN", "Russian", "B-ORG"),
+                ("Defense", "compound", "PROPN", "Defense", "I-ORG"), ("Ministry", "nsubj", "PROPN", "Ministry", "I-ORG")]
+    rows = (_sentence([("The", "det", "DET", "the", "O"), ("Russian", "amod", "ADJ", "russian", "B-NORP"),
+                       ("military", "nsubj", "NOUN", "military", "O")], "claimed")
+            + _sentence(ministry)
+            + _sentence([("The", "det", "DET", "the", "O"), ("military", "amod", "ADJ", "military", "O"),
+                         ("department", "nsubj", "NOUN", "department", "O")], "said")
+            + _sentence([("The", "det", "DET", "the", "O"), ("Italian", "amod", "ADJ", "italian", "B-NORP"),
+                         ("ministry", "nsubj", "NOUN", "ministry", "O")], "said")
+            + _sentence([("The", "det", "DET", "the", "O"), ("company", "nsubj", "NOUN", "company", "O")], "said"))
+    doc = _doc(blank_nlp.vocab, rows)
+    resolver = SourceResolver(doc, doc.text, _actors(doc, {"mod": ("government", [(6, 9)])}))
+    # named only later: the one actor that fits "Russian" and "military"
+    res = _resolve(resolver, doc, 0, 3, 2)
+    assert (res.actor, res.how) == ("mod", "description")
+    assert _resolve(resolver, doc, 11, 14, 13).actor == "mod"  # "military department" -> Defense Ministry
+    assert _resolve(resolver, doc, 16, 19, 18).actor is None  # "the Italian ministry": not this one
+    assert _resolve(resolver, doc, 21, 23, 22).actor is None  # "the company": no company named
+
+
+def test_a_name_counts_at_the_head_or_as_its_modifier_not_in_an_attached_phrase(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    rows = ([("The", 1, "det", "DET", "the", "O"), ("situation", 4, "nsubjpass", "NOUN", "situation", "O"),
+             ("in", -1, "prep", "ADP", "in", "O"), ("Libya", -1, "pobj", "PROPN", "Libya", "B-GPE"),
+             ("discussed", 0, "ROOT", "VERB", "discuss", "O"), (".|", -1, "punct", "PUNCT", ".", "O")]
+            + _sentence([("A", "det", "DET", "a", "O"), ("Boeing", "compound", "PROPN", "Boeing", "B-ORG"),
+                         ("spokesman", "nsubj", "NOUN", "spokesman", "O")], "said"))
+    doc = _doc(blank_nlp.vocab, rows)
+    resolver = SourceResolver(doc, doc.text, _actors(doc, {"libya": ("country", [(3, 4)]), "boeing": ("organization", [(7, 8)])}))
+    assert _resolve(resolver, doc, 0, 4, 1).actor is None
+    res = _resolve(resolver, doc, 6, 9, 8)
+    assert (res.actor, res.how) == ("boeing", "name")
+
+
+def test_the_statement_resolves_to_its_issuer(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    rows = ([("NATO", 1, "nsubj", "PROPN", "NATO", "B-ORG"), ("claimed", 0, "ROOT", "VERB", "claim", "O"),
+             ("in", -1, "prep", "ADP", "in", "O"), ("a", 1, "det", "DET", "a", "O"), ("statement", -2, "pobj", "NOUN", "statement", "O"),
+             (".|", -4, "punct", "PUNCT", ".", "O")]
+            + _sentence([("The", "det", "DET", "the", "O"), ("statement", "nsubj", "NOUN", "statement", "O")], "said"))
+    doc = _doc(blank_nlp.vocab, rows)
+    resolver = SourceResolver(doc, doc.text, _actors(doc, {"nato": ("organization", [(0, 1)])}))
+    res = _resolve(resolver, doc, 6, 8, 7)
+    assert (res.actor, res.how) == ("nato", "description")
+
+
+def test_continuation_keeps_the_previous_speaker():
+    from framing.attribution.resolve import Resolution, SourceResolver
+
+    assert SourceResolver.continuation(None, Resolution("jobs", "name")) == Resolution("jobs", "continuation")
+    assert SourceResolver.continuation(None, Resolution(None, None)) == Resolution(None, None)
+
+
+def test_stance_and_media_lexicons_are_shipped():
+    from framing.attribution.outlets import media_outlet
+    from framing.attribution.stance import stances
+
+    table = stances()
+    assert table["say"] == "neutral" and table["confirm"] == "endorsing" and table["claim"] == "distancing"
+    assert table["point out"] == "endorsing" and table["allege"] == "distancing"
+    assert media_outlet("Reuters news agency") == "reuters" and media_outlet("Al Arabia") == "al_arabiya"
+    assert media_outlet("TASS") == "tass" and media_outlet("Boeing") is None
+
+
+def test_resolved_sources_verbs_stances_and_source_metrics(nlp):
+    text = ("Steve Jobs unveiled the phone on Tuesday. He said the device would ship in June. "
+            "Apple claimed that sales doubled. The company confirmed that the price would stay the same.")
+    section = attributions(text, nlp)
+    he = find(section, "said")
+    assert he["source"]["text"] == "He" and he["resolution"] == "pronoun" and he["actor"] == "steve-jobs"
+    assert he["verb"] == "say" and he["stance"] == "neutral"
+    claimed = find(section, "claimed")
+    assert claimed["stance"] == "distancing" and claimed["resolution"] == "name"
+    company = find(section, "confirmed")
+    assert company["stance"] == "endorsing" and company["actor"] == claimed["actor"] and company["resolution"] == "description"
+    m = section["metrics"]
+    actors = [i["actor"] for i in section["items"] if i["source"] or i["actor"]]
+    assert set(actors) == {"steve-jobs", claimed["actor"]} and m["n_sources"] == 2  # "He" and "The company" are no new sources
+    assert m["top_source_share"] == pytest.approx(max(actors.count(a) for a in actors) / len(actors))
+    assert m["stance_shares"]["distancing"] == pytest.approx(1 / len(section["items"]))
+
+
+def test_non_attributions_are_not_cues(nlp):
+    text = ("Shoigu met with Haftar. During the negotiations, the situation in Libya was discussed, the Russian "
+            "military claimed in a statement. The ministers also met in Rome with Italian colleagues, discussing "
+            "security issues. The talks followed an agreement reached upon the conclusion of the conference to "
+            "create a committee, according to the 5 + 5 formula.")
+    section = attributions(text, nlp)
+    sources = [i["source"]["text"] if i["source"] else None for i in section["items"]]
+    cues = [i["cue"]["text"] for i in section["items"]]
+    assert "the situation in Libya" not in sources
+    assert not {"met", "discussing", "conclusion", "according to"} & set(cues)
+    assert find(section, "claimed")["source"]["text"] == "the Russian military"
+    assert find(section, "claimed")["verb"] == "claim"
+
+
+def test_described_people_and_quotations_already_attributed(nlp):
+    text = "Sen. John McCain spoke to voters in Phoenix on Monday. The Arizona Republican said the bill would fail."
+    item = find(attributions(text, nlp), "said")
+    assert (item["actor"], item["resolution"]) == ("john-mccain", "description")  # not the group "Republicans"
+    text = "Dick Cheney and his daughters Liz and Mary Cheney attended. The elder Cheney daughter said she would run."
+    assert find(attributions(text, nlp), "said")["actor"] is None  # a daughter of a Cheney is not Dick Cheney
+    text = 'Obama spoke at the academy. He added, with a reference to Gen. David H. Petraeus: "We will win this war."'
+    section = attributions(text, nlp)
+    assert [i["cue"]["text"] for i in section["items"]] == ["added"]  # Petraeus is referred to, not quoted
+    assert section["items"][0]["actor"] == "obama"
+
+
+def test_he_added_continues_the_previous_speaker_when_he_fits(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    rows = (_sentence([("Jobs", "nsubj", "PROPN", "Jobs", "B-PERSON")], "said")
+            + _sentence([("Gates", "nsubj", "PROPN", "Gates", "B-PERSON")])
+            + _sentence([("He", "nsubj", "PRON", "he", "O")], "added"))
+    doc = _doc(blank_nlp.vocab, rows)
+    spec = {"jobs": ("person", [(0, 1)]), "gates": ("person", [(3, 4)]), "apple": ("organization", [(0, 1)])}
+    resolver = SourceResolver(doc, doc.text, _actors(doc, spec))
+    assert _resolve(resolver, doc, 6, 7, 6).actor == "gates"  # no speaker given: the last subject
+    res = resolver.resolve(doc[6].idx, doc[6].idx + 2, doc[6], speaker="jobs")
+    assert (res.actor, res.how) == ("jobs", "pronoun")
+    assert resolver.resolve(doc[6].idx, doc[6].idx + 2, doc[6], speaker="apple").actor != "apple"  # "he" is no company
+
+
+def test_pronoun_mentions_for_other_analyzers(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    rows = (_sentence([("Jobs", "nsubj", "PROPN", "Jobs", "B-PERSON")], "said")
+            + _sentence([("He", "nsubj", "PRON", "he", "O")], "left")
+            + _sentence([("It", "nsubj", "PRON", "it", "O")], "rained"))
+    doc = _doc(blank_nlp.vocab, rows)
+    resolver = SourceResolver(doc, doc.text, _actors(doc, {"jobs": ("person", [(0, 1)])}))
+    assert resolver.pronoun_mentions() == [(doc[3].idx, doc[3].idx + 2, "jobs")]  # "It" has no organisation to be
+
+
+def test_an_outlet_credited_at_the_end_of_a_sentence_is_a_media_source(nlp):
+    text = "The government announced that it would suspend its participation in the talks in Geneva, Al Arabia."
+    item = find(attributions(text, nlp), ",")
+    assert item["kind"] == "according_to" and item["source"]["text"] == "Al Arabia" and item["source_type"] == "media"
+    assert item["content"]["text"].startswith("The government announced")
+    text = "The talks were held in the capital, Geneva."
+    assert not [i for i in attributions(text, nlp)["items"] if i["cue"]["text"] == ","]
+
+
+# -- the extraction passes (framing.attribution.extract), on hand-built Docs ---------------------
+def test_text_layout_paragraphs_and_sentences(blank_nlp):
+    from framing.attribution.layout import TextLayout
+
+    text = "First line.\nSecond line here.\n\nThird."
+    doc = blank_nlp(text)
+    layout = TextLayout(doc, text, [])
+    assert layout.line_bounds(0) == (0, 11) and layout.line_bounds(14) == (12, 29)
+    assert layout.line_bounds(29) == (12, 29) and layout.line_bounds(31) == (31, 37)
+    assert all(text.rfind("\n", 0, i) + 1 == layout.line_bounds(i)[0] for i in range(len(text)))
+
+
+def test_passes_are_pure_and_run_quotations_on(blank_nlp):
+    from framing.attribution.extract import PASSES
+    from framing.attribution.layout import TextLayout
+    from framing.attribution.quotations import continue_quotations
+    from framing.attribution.record import Attribution
+    from framing.terminology.voice import quote_ranges
+
+    text = '"It is insulting," Barkley said. "This is the United States of America."'
+    doc = blank_nlp(text)
+    doc[0].is_sent_start = True
+    said = text.index("said")
+    first = quote_ranges(text)[0]
+    att = Attribution("direct", (said, said + 4), (said - 8, said - 1), first, [first])
+    layout = TextLayout(doc, text, quote_ranges(text))
+    out = continue_quotations(layout, [att])
+    assert att.content_parts == [first]  # the input is unchanged
+    assert out[0].content_parts == quote_ranges(text) and text[out[0].content[0]:out[0].content[1]].endswith("America.")
+    found = [att]
+    for step in PASSES:
+        found = step(layout, found)
+    assert att.content == first and len(found) == 1
+
+
+def test_outlet_credit_pass_on_a_hand_built_doc(blank_nlp):
+    from framing.attribution.layout import TextLayout
+    from framing.attribution.quotations import outlet_credits
+
+    text = "The government said it would leave the talks in Geneva, Al Arabia."
+    doc = blank_nlp(text)
+    out = outlet_credits(TextLayout(doc, text, []), [])
+    assert [(text[slice(*a.source)], text[slice(*a.cue)], a.kind) for a in out] == [("Al Arabia", ",", "according_to")]
+    other = "The government said it would leave the talks in the Swiss city, Geneva."
+    assert outlet_credits(TextLayout(blank_nlp(other), other, []), []) == []  # a place, not an outlet

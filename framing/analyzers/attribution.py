@@ -26,6 +26,9 @@ from typing import TYPE_CHECKING, Any
 from ..attribution.extract import Attribution, extract
 from ..attribution.lexicon import CueLexicon, default_lexicon
 from ..attribution.model import CueModel, default_cue_model
+from ..attribution.outlets import media_outlet
+from ..attribution.resolve import CONTINUATION_PARAGRAPHS, Resolution, SourceResolver
+from ..attribution.stance import STANCES, stances
 from ..terminology.voice import RangeIndex
 from .base import BaseAnalyzer, Context
 
@@ -51,6 +54,16 @@ _ORG_WORDS = {"ministry", "government", "department", "office", "council", "comm
               "institute", "foundation", "university", "board", "spokesman"}
 _PERSON_PRONOUNS = {"he", "she", "i", "him", "her", "me"}
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: Cues that continue what the previous speaker said ("He added ...", "..., adding that"):
+#: without a source of their own they continue the previous speaker; other cues with no
+#: source stay unresolved (on PolNeAR dev, sourceless "saying", "footage", "as follows"
+#: are as often someone else's).
+_CONTINUING = frozenset({"add", "continue", "go on", "conclude", "elaborate"})
+_ACTOR_SOURCE_TYPES = {"person": "person", "media": "media", "organization": "organization", "government": "organization",
+                       "armed_group": "organization", "country": "organization", "place": "organization",
+                       "group": "organization"}
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_PARAGRAPH = re.compile(r"\n\s*")
 _SURFACE_CUE = re.compile(r"\b(said|says|told|added|stated|wrote|according to)\b", re.IGNORECASE)
 
 
@@ -71,7 +84,7 @@ class AttributionAnalyzer(BaseAnalyzer):
     """
 
     name = "attribution"
-    version = "5"  # 2: the learned cue model decides cues; 3: quotations with their marks, run-on quotes; 4: the model sees the cues around a candidate, quotation paragraphs continue the previous speaker; 5: a byline before a colon ("by Times' X: ...") credits an excerpt, a credit line ("- Name.") under a quotation paragraph names its speaker
+    version = "6"  # 6: sources resolved to actors (pronouns, descriptions, continuations), verb and stance; 2: the learned cue model decides cues; 3: quotations with their marks, run-on quotes; 4: the model sees the cues around a candidate, quotation paragraphs continue the previous speaker; 5: a byline before a colon ("by Times' X: ...") credits an excerpt, a credit line ("- Name.") under a quotation paragraph names its speaker
     requires: tuple[str, ...] = ("actors",)
 
     def __init__(self, min_ratio: float = 0.3, lexicon: CueLexicon | None = None,
@@ -104,10 +117,17 @@ class AttributionAnalyzer(BaseAnalyzer):
             found = extract(doc, self._lexicon(), quotes, text, model=self._cue_model())
         else:
             found = _surface(doc, quotes, text)
-        mentions = _MentionIndex(context.results.get("actors"))
+        found.sort(key=lambda a: (a.cue[0], a.cue[1]))
+        resolver = SourceResolver(doc, text, context.results.get("actors"))
+        paragraphs = _paragraph_starts(text)
         items = []
+        previous: tuple[int, Resolution] | None = None  # paragraph and resolution of the last source
         for att in found:
-            source_type, actor = self._source_type(doc, text, att, mentions)
+            verb = _cue_lemma(doc, att)
+            paragraph = bisect.bisect_right(paragraphs, att.cue[0])
+            resolution = self._resolve(resolver, att, verb, paragraph, previous)
+            source_type = self._source_type(doc, text, att, resolution, resolver)
+            actor = resolution.actor if source_type != "anonymous" else None
             item: dict[str, Any] = {
                 "kind": att.kind,
                 "cue": context.span(*att.cue),
@@ -115,29 +135,42 @@ class AttributionAnalyzer(BaseAnalyzer):
                 "content": context.span(*att.content) if att.content else None,
                 "source_type": source_type,
                 "actor": actor,
+                "resolution": resolution.how if actor is not None else None,
+                "verb": verb,
+                "stance": stances().get(verb) if verb else None,
             }
             if len(att.content_parts) > 1:
                 # the pieces of a content broken by the cue ("..., he said, ..."): [start, end]
                 # pairs; their text is inside ``content``
                 item["content_parts"] = [[s, e] for s, e in att.content_parts]
             items.append(item)
-        items.sort(key=lambda i: (i["cue"]["start"], i["cue"]["end"]))
+            if att.source is not None or actor is not None:
+                previous = (paragraph, Resolution(actor, item["resolution"]))
         return {"items": items, "metrics": self._metrics(doc, items, found, context.words(doc))}
 
     # -- sources --------------------------------------------------------------------------
     @staticmethod
-    def _source_type(doc: Doc, text: str, att: Attribution, mentions: _MentionIndex) -> tuple[str, str | None]:
+    def _resolve(resolver: SourceResolver, att: Attribution, verb: str | None, paragraph: int,
+                 previous: tuple[int, Resolution] | None) -> Resolution:
+        if att.source is not None:
+            # "He added": the previous speaker, when "he" fits them
+            speaker = (previous[1].actor if previous is not None and verb in _CONTINUING
+                       and paragraph - previous[0] <= CONTINUATION_PARAGRAPHS else None)
+            return resolver.resolve(att.source[0], att.source[1], att.source_token, speaker)
+        if (previous is not None and verb in _CONTINUING
+                and paragraph - previous[0] <= CONTINUATION_PARAGRAPHS):
+            return resolver.continuation(previous[1])
+        return Resolution(None, None)
+
+    @staticmethod
+    def _source_type(doc: Doc, text: str, att: Attribution, resolution: Resolution, resolver: SourceResolver) -> str:
+        actor = resolution.actor
+        actor_type = resolver.types.get(actor) if actor is not None else None
+        if actor is not None and (media_outlet(resolver.display(actor)) is not None):
+            return "media"
         if att.source is None:
-            return "unknown", None
+            return actor_type_to_source_type(actor_type) if actor_type else "unknown"
         start, end = att.source
-        # the actor is the one named by the source's head ("a source in the GNA" is not the GNA)
-        head_at = att.source_head if att.source_head is not None else start
-        actor, actor_type = None, None
-        best = None  # (contains the head, ends closest before the head)
-        for m_start, m_end, actor_id, a_type in mentions.overlapping(start, end):
-            rank = (m_start <= head_at < m_end, -abs(head_at - m_end) if m_end <= head_at else -10**9)
-            if best is None or rank > best:
-                best, actor, actor_type = rank, actor_id, a_type
         span = doc.char_span(start, end, alignment_mode="expand")
         words = [w.lower() for w in _WORD.findall(text[start:end])]
         head = att.source_token.lower_ if att.source_token is not None else (words[-1] if words else "")
@@ -148,22 +181,24 @@ class AttributionAnalyzer(BaseAnalyzer):
         if head in _ANONYMOUS_HEADS and head not in ("spokesman", "spokeswoman", "spokesperson", "member", "members") and not (
             span is not None and any(t.ent_type_ == "PERSON" for t in span)
         ):
-            return "anonymous", None
+            return "anonymous"
+        if media_outlet(text[start:end]) is not None:
+            return "media"
         if actor_type == "media" or (set(words) & _MEDIA_WORDS and head in _MEDIA_WORDS | {"agency"}):
-            return "media", actor
+            return "media"
         if actor_type == "person" or head in _PERSON_PRONOUNS:
-            return "person", actor
+            return "person"
         if actor_type == "group" and span is not None and any(t.ent_type_ == "PERSON" for t in span):
-            return "person", actor  # "Russian ministers ... Sergei Lavrov and Sergei Shoigu": people, named
+            return "person"  # "Russian ministers ... Sergei Lavrov and Sergei Shoigu": people, named
         if actor_type in ("organization", "government", "armed_group", "country", "place", "group"):
-            return "organization", actor
+            return "organization"
         if not has_name and (head in _ANONYMOUS_HEADS or head.rstrip("s") in _ANONYMOUS_HEADS):
-            return "anonymous", actor
+            return "anonymous"
         if span is not None and any(t.ent_type_ == "PERSON" for t in span):
-            return "person", actor
+            return "person"
         if span is not None and any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in span) or set(words) & _ORG_WORDS:
-            return "organization", actor
-        return "unknown", actor
+            return "organization"
+        return "unknown"
 
     # -- metrics --------------------------------------------------------------------------
     @staticmethod
@@ -175,11 +210,11 @@ class AttributionAnalyzer(BaseAnalyzer):
         attributed_words = sum(1 for t in words if content.covers(t.idx, t.idx + len(t)))
         touched = RangeIndex([(p[0], p[1]) for a in found for p in [a.cue, *a.content_parts]])
         n_sent_attr = sum(1 for s in sents if _touches(touched, s.start_char, s.end_char))
-        sources = Counter(
-            (i["actor"] or (i["source"]["text"].lower() if i["source"] else f"({i['source_type']})")) for i in items
-        )
+        sources = Counter(_source_key(i) for i in items if i["actor"] or i["source"])
+        n_sourced = sum(sources.values())
         types = Counter(i["source_type"] for i in items)
-        entropy = -sum((c / n) * math.log2(c / n) for c in sources.values()) if n else None
+        entropy = -sum((c / n_sourced) * math.log2(c / n_sourced) for c in sources.values()) if n_sourced else None
+        stance_counts = Counter(i["stance"] for i in items)
         return {
             "n_attributions": n,
             "attributions_per_100_words": 100.0 * n / n_words if n_words else None,
@@ -189,8 +224,39 @@ class AttributionAnalyzer(BaseAnalyzer):
             "anonymous_share": types["anonymous"] / n if n else None,
             "n_sources": len(sources),
             "source_entropy": entropy,
+            "top_source_share": max(sources.values()) / n_sourced if n_sourced else None,
+            "stance_shares": {s: (stance_counts[s] / n if n else None) for s in STANCES},
             "source_types": {t: (types[t] / n if n else None) for t in SOURCE_TYPES},
         }
+
+
+def _source_key(item: dict[str, Any]) -> str:
+    """One source: its actor, else its text lowercased without a leading article."""
+    if item["actor"]:
+        return item["actor"]
+    return _ARTICLE.sub("", " ".join(item["source"]["text"].lower().split()))
+
+
+def actor_type_to_source_type(actor_type: str | None) -> str:
+    """The source type of an actor type (``government`` -> ``organization``)."""
+    return _ACTOR_SOURCE_TYPES.get(actor_type or "", "unknown")
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [m.end() for m in _PARAGRAPH.finditer(text)]
+
+
+def _cue_lemma(doc: Doc, att: Attribution) -> str | None:
+    """The cue's lemma: "say" for "said", "point out" for "pointed out", "according to"."""
+    span = doc.char_span(att.cue[0], att.cue[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    words = [t for t in span if t.dep_ != "neg" and not t.is_space]
+    if not words:
+        return None
+    if words[0].lower_ == "according":
+        return "according to"
+    return " ".join((t.lemma_ or t.text).lower() for t in words)
 
 
 def _touches(index: RangeIndex, start: int, end: int) -> bool:

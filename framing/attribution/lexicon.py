@@ -13,8 +13,21 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-__all__ = ["CueLexicon", "default_lexicon"]
+__all__ = ["CueLexicon", "coarse_pos", "default_lexicon"]
+
+
+def coarse_pos(tok: Any) -> str:
+    """The lexicon's part-of-speech class of a spaCy token: VERB (verbs and auxiliaries),
+    NOUN (nouns and proper nouns), ADP or OTHER."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    if tok.pos_ == "ADP":
+        return "ADP"
+    return "OTHER"
 
 
 @dataclass(frozen=True)

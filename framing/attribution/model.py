@@ -23,11 +23,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .lexicon import coarse_pos
+from .thresholds import DIRECT_SHARE, MIXED_SHARE
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-    from .extract import Attribution
     from .lexicon import CueLexicon
+    from .record import Attribution
 
 __all__ = ["CueModel", "cue_features", "default_cue_model", "strong_cues"]
 
@@ -156,7 +159,7 @@ def cue_features(doc: Doc, tok: Token, att: Attribution, lexicon: CueLexicon, po
             # "He said." after a quoted sentence; "The crowd cheered." is no attribution
             f["content_previous_sentence"] = 1.0
             f[f"content_previous_sentence={key}"] = 1.0
-        content_kind = "quote" if content_quoted >= 0.85 else "mixed" if content_quoted >= 0.15 else "clause"
+        content_kind = "quote" if content_quoted >= DIRECT_SHARE else "mixed" if content_quoted >= MIXED_SHARE else "clause"
     f["content=" + content_kind] = 1.0
     f["sentence_quoted"] = 1.0 if sentence_quoted else 0.0
     if cue_quoted:
@@ -175,8 +178,6 @@ def cue_features(doc: Doc, tok: Token, att: Attribution, lexicon: CueLexicon, po
         f["in_content"] = 1.0
         f["in_content=" + outer_att.kind] = 1.0
         f["in_content_before=" + str(int(outer_att.cue[0] < att.cue[0]))] = 1.0
-        from .extract import coarse_pos  # extract imports this module
-
         f["in_content_ratio"] = lexicon.ratio(outer_tok.lemma_.lower(), coarse_pos(outer_tok))
     return f
 
