@@ -114,11 +114,25 @@ def test_analyzer_section(nlp, blank_nlp):
         ev = entry["most_negative"]
         assert text[ev["context"]["start"]:ev["context"]["end"]] == ev["context"]["text"]
         assert ev["context"]["start"] <= ev["mention"]["start"] < ev["mention"]["end"] <= ev["context"]["end"]
+        _check_mentions(text, entry)
     empty = framing.analyze("", nlp=nlp, analyzers=["actors", "sentiment"])["sentiment"]
     assert empty["actors"] == {} and empty["metrics"]["mean_score"] is None
     blank = framing.analyze(text, nlp=blank_nlp, analyzers=["actors", "sentiment"], catalog={"actor": [
         {"id": "lna", "name": "LNA", "aliases": ["Haftar forces"]}]})["sentiment"]
     assert blank["actors"]["lna"]["n"] == 1
+    _check_mentions(text, blank["actors"]["lna"])
+    assert blank["actors"]["lna"]["mentions"][0]["context"]["text"] == BOMB
+
+
+def _check_mentions(text, entry):
+    """Every mention the score averages is there, inside its sentence, with its label."""
+    mentions = entry["mentions"]
+    assert len(mentions) == entry["n"]
+    assert {k: sum(m["label"] == k for m in mentions) for k in entry["labels"]} == entry["labels"]
+    for m in mentions:
+        ctx = m["context"]
+        assert text[ctx["start"]:ctx["end"]] == ctx["text"] and ctx["text"] == ctx["text"].strip()
+        assert ctx["start"] <= m["start"] < m["end"] <= ctx["end"] and -1 <= m["score"] <= 1
 
 
 def test_seed_haftar_scores(seeds, nlp):
@@ -193,3 +207,17 @@ def test_held_out_scoring_command_reads_newsmtsc_files(nlp, tmp_path, capsys):
     assert "held_out.jsonl: 3 targets in 2 sentences" in out
     assert "framing model (shipped):  macro-F1" in out
     assert module.main(["--test", str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_mention_context_is_the_line_without_sentence_boundaries():
+    import spacy
+
+    from framing.analyzers.sentiment import _sentence_bounds
+
+    text = "  First line about Haftar.  \nSecond line here.\n"
+    doc = spacy.blank("en")(text)
+    start = text.index("Haftar")
+    lo, hi = _sentence_bounds(doc, text, start, start + 6, has_sents=False)
+    assert text[lo:hi] == "First line about Haftar."
+    start = text.index("Second")
+    assert text[slice(*_sentence_bounds(doc, text, start, start + 6, has_sents=False))] == "Second line here."

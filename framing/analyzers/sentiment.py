@@ -5,7 +5,8 @@ model (:mod:`framing.sentiment`), so "Haftar forces bombed the port, killing thr
 civilians" is negative toward Haftar's forces even in an otherwise neutral article. Per
 actor: the mean score, label counts, the number of mentions, the most negative and most
 positive mentions with their sentence (cut to about 100 characters each side) as evidence,
-and every mention's ``[start, end, score]``. A whole-article VADER score is not
+and every mention the score averages: ``{start, end, score, label, context}`` with the
+sentence it was scored in as ``context``, so a report can show the sentence behind a number. A whole-article VADER score is not
 reported: it saturates on long texts and says nothing about any actor.
 """
 
@@ -86,8 +87,7 @@ class SentimentAnalyzer(BaseAnalyzer):
                 "most_negative": self._evidence(doc, context, neg_m, neg_r, has_sents, actor_id in with_context),
                 "most_positive": (self._evidence(doc, context, pos_m, pos_r, has_sents, actor_id in with_context)
                                   if len(scored) > 1 else None),
-                # per mention: [start, end, score], compact
-                "mentions": [[m["start"], m["end"], round(r.score, 3)] for m, r in scored],
+                "mentions": [self._mention(doc, context, m, r, has_sents) for m, r in scored],
             }
         n = len(all_scores)
         return {
@@ -102,18 +102,20 @@ class SentimentAnalyzer(BaseAnalyzer):
         }
 
     @staticmethod
+    def _mention(doc: Doc, context: Context, mention: dict[str, Any], result: Any, has_sents: bool) -> dict[str, Any]:
+        """One scored mention with the sentence it was scored in (the evidence behind the number)."""
+        lo, hi = _sentence_bounds(doc, context.text, mention["start"], mention["end"], has_sents)
+        return {"start": mention["start"], "end": mention["end"], "score": round(result.score, 3),
+                "label": result.label, "context": context.span(lo, hi)}
+
+    @staticmethod
     def _evidence(doc: Doc, context: Context, mention: dict[str, Any], result: Any, has_sents: bool,
                   with_context: bool = True) -> dict[str, Any]:
         if not with_context:
             return {"score": round(result.score, 4), "label": result.label, "mention": context.span(mention["start"], mention["end"]),
                     "context": None}
-        span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
         text = context.text
-        if span is not None and len(span) and has_sents:
-            sent = span[0].sent
-            lo, hi = sent.start_char, sent.end_char
-        else:
-            lo, hi = 0, len(text)
+        lo, hi = _sentence_bounds(doc, text, mention["start"], mention["end"], has_sents)
         # the sentence, cut to a window of about 100 characters on each side at word boundaries
         start, end = max(lo, mention["start"] - _EVIDENCE), min(hi, mention["end"] + _EVIDENCE)
         if start > lo:
@@ -130,3 +132,21 @@ class SentimentAnalyzer(BaseAnalyzer):
             "mention": context.span(mention["start"], mention["end"]),
             "context": context.span(start, end),
         }
+
+
+def _sentence_bounds(doc: Doc, text: str, start: int, end: int, has_sents: bool) -> tuple[int, int]:
+    """The character bounds of the sentence holding ``text[start:end]``, whitespace trimmed;
+    without sentence boundaries, its line. Always contains the mention."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span) and has_sents:
+        sent = span[0].sent
+        lo, hi = min(sent.start_char, start), max(sent.end_char, end)
+    else:
+        lo = text.rfind("\n", 0, start) + 1
+        newline = text.find("\n", end)
+        hi = len(text) if newline < 0 else newline
+    while lo < start and text[lo].isspace():
+        lo += 1
+    while hi > end and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
