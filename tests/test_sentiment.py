@@ -221,3 +221,73 @@ def test_mention_context_is_the_line_without_sentence_boundaries():
     assert text[lo:hi] == "First line about Haftar."
     start = text.index("Second")
     assert text[slice(*_sentence_bounds(doc, text, start, start + 6, has_sents=False))] == "Second line here."
+
+
+# -- the per-article aggregation ---------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from framing.sentiment.aggregate import LABEL_THRESHOLD, default_aggregation, from_dict, pronoun_targets  # noqa: E402
+
+_LABELS = ("negative", "neutral", "positive")
+
+
+def test_shipped_aggregation_names_its_source():
+    agg = default_aggregation()
+    assert "PerSenT" in agg.meta["source"] and agg.meta["command"].startswith("python benchmarks/eval_persent.py")
+    assert -1 < agg.band[0] < agg.band[1] < 1 and agg.pronoun_weight >= 0
+    with pytest.raises(ValueError, match="band"):
+        from_dict({"pronoun_weight": 0.5, "band": [0.2, 0.1]})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(-1, 1), st.sampled_from(_LABELS), st.booleans()), min_size=1, max_size=12))
+def test_aggregate_is_bounded_and_never_contradicts_its_mentions(mentions):
+    scores, labels, pronoun = zip(*mentions)
+    score, label = default_aggregation()(list(scores), list(labels), list(pronoun))
+    assert -1 <= score <= 1
+    assert label == "neutral" or label in labels
+    assert label == ("negative" if score <= -LABEL_THRESHOLD else "positive" if score >= LABEL_THRESHOLD else "neutral")
+
+
+@given(st.floats(-1, 1), st.floats(-1, 1))
+def test_calibration_is_monotone_and_centred_on_the_band(a, b):
+    agg = default_aggregation()
+    lo, hi = agg.band
+    assert (agg.calibrate(a) - agg.calibrate(b)) * (a - b) >= 0
+    assert agg.calibrate(lo) == pytest.approx(-LABEL_THRESHOLD) and agg.calibrate(hi) == pytest.approx(LABEL_THRESHOLD)
+    assert agg.calibrate((lo + hi) / 2) == pytest.approx(0) and agg.calibrate(-1) == -1 and agg.calibrate(1) == 1
+
+
+def test_pronouns_weigh_less_and_a_blocked_label_folds_into_the_band():
+    agg = from_dict({"pronoun_weight": 0.5, "band": [-0.4, -0.2]})
+    assert agg.weighted_mean([0.0, -0.6], [False, True]) == pytest.approx(-0.2)
+    # mean 0.0 lies above the band: positive if a mention says so, else neutral near the edge
+    assert agg([0.0, 0.0], ["positive", "neutral"], [False, False])[1] == "positive"
+    score, label = agg([0.0, 0.0], ["neutral", "neutral"], [False, False])
+    assert label == "neutral" and LABEL_THRESHOLD / 2 <= score < LABEL_THRESHOLD
+
+
+def test_pronoun_targets_go_to_the_person_named_last():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["He", "met", "Smith", ".", "She", "thanked", "him", "and", "Jones", "praised", "her", "."]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, False, True, True, True, True, True, True, True, False, False])
+    text = doc.text
+    smith, jones = text.index("Smith"), text.index("Jones")
+    people = [("smith", smith, smith + 5), ("jones", jones, jones + 5)]
+    got = [(actor, text[s:e]) for actor, s, e in pronoun_targets(doc, people)]
+    assert got == [("smith", "She"), ("smith", "him"), ("jones", "her")]  # "He" precedes every name
+    assert pronoun_targets(doc, []) == []
+
+
+def test_analyzer_scores_pronouns_of_a_named_person(nlp):
+    text = "Maria Lopez opened a clinic in the village. She treated hundreds of patients for free."
+    entry = framing.analyze(text, nlp=nlp, analyzers=["actors", "sentiment"])["sentiment"]["actors"]
+    lopez = next(e for e in entry.values() if any(m.get("kind") == "pronoun" for m in e["mentions"]))
+    pronoun = next(m for m in lopez["mentions"] if m.get("kind") == "pronoun")
+    assert text[pronoun["start"]:pronoun["end"]] == "She"
+    assert pronoun["context"]["text"] == "She treated hundreds of patients for free."
+    raw = framing.analyze(text, nlp=nlp, analyzers=["actors", ("sentiment", {"calibrate": False})])
+    assert all(m.get("kind") != "pronoun" for e in raw["sentiment"]["actors"].values() for m in e["mentions"])
