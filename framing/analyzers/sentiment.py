@@ -2,12 +2,14 @@
 
 Every mention the ``actors`` analyzer found is scored in its sentence by the target-aware
 model (:mod:`framing.sentiment`), so "Haftar forces bombed the port, killing three
-civilians" is negative toward Haftar's forces even in an otherwise neutral article. Per
-actor: the mean score, label counts, the number of mentions, the most negative and most
-positive mentions with their sentence (cut to about 100 characters each side) as evidence,
-and every mention the score averages: ``{start, end, score, label, context}`` with the
-sentence it was scored in as ``context``, so a report can show the sentence behind a number. A whole-article VADER score is not
-reported: it saturates on long texts and says nothing about any actor.
+civilians" is negative toward Haftar's forces even in an otherwise neutral article; so is
+every he/she/his/her that stands for a person named before it. Per actor: a calibrated
+score and label of the author's attitude (:mod:`framing.sentiment.aggregate`, chosen on
+PerSenT), label counts, the number of mentions, the most negative and most positive
+mentions with their sentence (cut to about 100 characters each side), and every mention
+the score averages: ``{start, end, score, label, context}`` with the sentence it was scored
+in as ``context``, so a report can show the sentence behind a number. A whole-article VADER
+score is not reported: it saturates on long texts and says nothing about any actor.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ class SentimentAnalyzer(BaseAnalyzer):
     evidence : int
         How many actors (the most mentioned) get evidence contexts; the others get the
         evidence mention spans only, which keeps profiles small.
+    calibrate : bool
+        The calibrated per-article score with pronoun mentions (default); ``False`` gives
+        the plain mean of the actor's own mentions, labelled at +-0.1 (as before version 2).
     """
 
     name = "sentiment"
