@@ -296,3 +296,34 @@ def test_analyzer_scores_pronouns_of_a_named_person(nlp):
     assert pronoun["context"]["text"] == "She treated hundreds of patients for free."
     raw = framing.analyze(text, nlp=nlp, analyzers=["actors", ("sentiment", {"calibrate": False})])
     assert all(m.get("kind") != "pronoun" for e in raw["sentiment"]["actors"].values() for m in e["mentions"])
+
+
+def _eval_persent():
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_persent.py"
+    spec = importlib.util.spec_from_file_location("eval_persent", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_persent_target_matching_and_scoring():
+    """eval_persent.py: TARGET_ENTITY goes to the actor named by its surname; macro-F1 as
+    scikit-learn computes it; labels held to the mentions."""
+    from sklearn.metrics import f1_score
+
+    module = _eval_persent()
+    actors = [{"name": "Howard Dean", "type": "person", "mentions": [1, 2, 3]},
+              {"name": "Schmidt", "type": "person", "mentions": [1]},
+              {"name": "Howard University", "type": "organization", "mentions": [1, 2, 3, 4]}]
+    assert module.match_target("Howard A. Schmidt", actors)["name"] == "Schmidt"
+    assert module.match_target("Nobody Else", actors) is None
+    y = np.array([0, 1, 2, 2, 1, 0, 2])
+    pred = np.array([0, 2, 2, 1, 1, 1, 2])
+    assert module.macro_f1(y, pred) == pytest.approx(f1_score(y, pred, average="macro"))
+    values = np.array([-0.5, -0.2, 0.1])
+    blocked = (np.array([False, True, True]), np.array([True, True, False]))
+    assert module.label(values, -0.3, 0.0, blocked).tolist() == [1, 1, 1]
+    assert module.label(values, -0.3, 0.0, (np.ones(3, bool), np.ones(3, bool))).tolist() == [0, 1, 2]
