@@ -114,22 +114,41 @@ def test_analyzer_section(nlp, blank_nlp):
         ev = entry["most_negative"]
         assert text[ev["context"]["start"]:ev["context"]["end"]] == ev["context"]["text"]
         assert ev["context"]["start"] <= ev["mention"]["start"] < ev["mention"]["end"] <= ev["context"]["end"]
+        _check_mentions(text, entry)
     empty = framing.analyze("", nlp=nlp, analyzers=["actors", "sentiment"])["sentiment"]
     assert empty["actors"] == {} and empty["metrics"]["mean_score"] is None
     blank = framing.analyze(text, nlp=blank_nlp, analyzers=["actors", "sentiment"], catalog={"actor": [
         {"id": "lna", "name": "LNA", "aliases": ["Haftar forces"]}]})["sentiment"]
     assert blank["actors"]["lna"]["n"] == 1
+    _check_mentions(text, blank["actors"]["lna"])
+    assert blank["actors"]["lna"]["mentions"][0]["context"]["text"] == BOMB
+
+
+def _check_mentions(text, entry):
+    """Every mention the score averages is there, inside its sentence, with its label."""
+    mentions = entry["mentions"]
+    assert len(mentions) == entry["n"]
+    assert {k: sum(m["label"] == k for m in mentions) for k in entry["labels"]} == entry["labels"]
+    for m in mentions:
+        ctx = m["context"]
+        assert text[ctx["start"]:ctx["end"]] == ctx["text"] and ctx["text"] == ctx["text"].strip()
+        assert ctx["start"] <= m["start"] < m["end"] <= ctx["end"] and -1 <= m["score"] <= 1
 
 
 def test_seed_haftar_scores(seeds, nlp):
+    """The agency-based article (000: bombing, victims) speaks worse of Haftar and of the
+    Libyan National Army than the ministry-based one (003: diplomacy)."""
     by_prefix = {name[:3]: text for name, text in seeds.items()}
-    scores = {}
+    haftar, lna = {}, {}
     for key in ("000", "003"):
         profile = framing.analyze(by_prefix[key], nlp=nlp, analyzers=["actors", "sentiment"])
         items = profile["actors"]["items"]
-        haftar = next(i["id"] for i in items if i["type"] == "person" and any(a in i["name"] for a in ("Haftar", "Hifter")))
-        scores[key] = profile["sentiment"]["actors"][haftar]["score"]
-    assert scores["000"] < scores["003"]
+        sentiment = profile["sentiment"]["actors"]
+        person = next(i["id"] for i in items if i["type"] == "person" and any(a in i["name"] for a in ("Haftar", "Hifter")))
+        army = next(i["id"] for i in items if "Libyan National Army" in i["name"])
+        haftar[key], lna[key] = sentiment[person]["score"], sentiment[army]["score"]
+    assert haftar["000"] < haftar["003"]
+    assert lna["000"] < lna["003"]
 
 
 def test_token_vectors_only_from_the_pipeline_the_model_was_trained_on(nlp, blank_nlp):
@@ -193,3 +212,118 @@ def test_held_out_scoring_command_reads_newsmtsc_files(nlp, tmp_path, capsys):
     assert "held_out.jsonl: 3 targets in 2 sentences" in out
     assert "framing model (shipped):  macro-F1" in out
     assert module.main(["--test", str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_mention_context_is_the_line_without_sentence_boundaries():
+    import spacy
+
+    from framing.analyzers.sentiment import _sentence_bounds
+
+    text = "  First line about Haftar.  \nSecond line here.\n"
+    doc = spacy.blank("en")(text)
+    start = text.index("Haftar")
+    lo, hi = _sentence_bounds(doc, text, start, start + 6, has_sents=False)
+    assert text[lo:hi] == "First line about Haftar."
+    start = text.index("Second")
+    assert text[slice(*_sentence_bounds(doc, text, start, start + 6, has_sents=False))] == "Second line here."
+
+
+# -- the per-article aggregation ---------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from framing.sentiment.aggregate import LABEL_THRESHOLD, default_aggregation, from_dict, pronoun_targets  # noqa: E402
+
+_LABELS = ("negative", "neutral", "positive")
+
+
+def test_shipped_aggregation_names_its_source():
+    agg = default_aggregation()
+    assert "PerSenT" in agg.meta["source"] and agg.meta["command"].startswith("python benchmarks/eval_persent.py")
+    assert -1 < agg.band[0] < agg.band[1] < 1 and agg.pronoun_weight >= 0
+    with pytest.raises(ValueError, match="band"):
+        from_dict({"pronoun_weight": 0.5, "band": [0.2, 0.1]})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.floats(-1, 1), st.sampled_from(_LABELS), st.booleans()), min_size=1, max_size=12))
+def test_aggregate_is_bounded_and_never_contradicts_its_mentions(mentions):
+    scores, labels, pronoun = zip(*mentions)
+    score, label = default_aggregation()(list(scores), list(labels), list(pronoun))
+    assert -1 <= score <= 1
+    assert label == "neutral" or label in labels
+    assert label == ("negative" if score <= -LABEL_THRESHOLD else "positive" if score >= LABEL_THRESHOLD else "neutral")
+
+
+@given(st.floats(-1, 1), st.floats(-1, 1))
+def test_calibration_is_monotone_and_centred_on_the_band(a, b):
+    agg = default_aggregation()
+    lo, hi = agg.band
+    assert (agg.calibrate(a) - agg.calibrate(b)) * (a - b) >= 0
+    assert agg.calibrate(lo) == pytest.approx(-LABEL_THRESHOLD) and agg.calibrate(hi) == pytest.approx(LABEL_THRESHOLD)
+    assert agg.calibrate((lo + hi) / 2) == pytest.approx(0) and agg.calibrate(-1) == -1 and agg.calibrate(1) == 1
+
+
+def test_pronouns_weigh_less_and_a_blocked_label_folds_into_the_band():
+    agg = from_dict({"pronoun_weight": 0.5, "band": [-0.4, -0.2]})
+    assert agg.weighted_mean([0.0, -0.6], [False, True]) == pytest.approx(-0.2)
+    # mean 0.0 lies above the band: positive if a mention says so, else neutral near the edge
+    assert agg([0.0, 0.0], ["positive", "neutral"], [False, False])[1] == "positive"
+    score, label = agg([0.0, 0.0], ["neutral", "neutral"], [False, False])
+    assert label == "neutral" and LABEL_THRESHOLD / 2 <= score < LABEL_THRESHOLD
+
+
+def test_pronoun_targets_go_to_the_person_named_last():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["He", "met", "Smith", ".", "She", "thanked", "him", "and", "Jones", "praised", "her", "."]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, False, True, True, True, True, True, True, True, False, False])
+    text = doc.text
+    smith, jones = text.index("Smith"), text.index("Jones")
+    people = [("smith", smith, smith + 5), ("jones", jones, jones + 5)]
+    got = [(actor, text[s:e]) for actor, s, e in pronoun_targets(doc, people)]
+    assert got == [("smith", "She"), ("smith", "him"), ("jones", "her")]  # "He" precedes every name
+    assert pronoun_targets(doc, []) == []
+
+
+def test_analyzer_scores_pronouns_of_a_named_person(nlp):
+    text = "Maria Lopez opened a clinic in the village. She treated hundreds of patients for free."
+    entry = framing.analyze(text, nlp=nlp, analyzers=["actors", "sentiment"])["sentiment"]["actors"]
+    lopez = next(e for e in entry.values() if any(m.get("kind") == "pronoun" for m in e["mentions"]))
+    pronoun = next(m for m in lopez["mentions"] if m.get("kind") == "pronoun")
+    assert text[pronoun["start"]:pronoun["end"]] == "She"
+    assert pronoun["context"]["text"] == "She treated hundreds of patients for free."
+    raw = framing.analyze(text, nlp=nlp, analyzers=["actors", ("sentiment", {"calibrate": False})])
+    assert all(m.get("kind") != "pronoun" for e in raw["sentiment"]["actors"].values() for m in e["mentions"])
+
+
+def _eval_persent():
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_persent.py"
+    spec = importlib.util.spec_from_file_location("eval_persent", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_persent_target_matching_and_scoring():
+    """eval_persent.py: TARGET_ENTITY goes to the actor named by its surname; macro-F1 as
+    scikit-learn computes it; labels held to the mentions."""
+    from sklearn.metrics import f1_score
+
+    module = _eval_persent()
+    actors = [{"name": "Howard Dean", "type": "person", "mentions": [1, 2, 3]},
+              {"name": "Schmidt", "type": "person", "mentions": [1]},
+              {"name": "Howard University", "type": "organization", "mentions": [1, 2, 3, 4]}]
+    assert module.match_target("Howard A. Schmidt", actors)["name"] == "Schmidt"
+    assert module.match_target("Nobody Else", actors) is None
+    y = np.array([0, 1, 2, 2, 1, 0, 2])
+    pred = np.array([0, 2, 2, 1, 1, 1, 2])
+    assert module.macro_f1(y, pred) == pytest.approx(f1_score(y, pred, average="macro"))
+    values = np.array([-0.5, -0.2, 0.1])
+    blocked = (np.array([False, True, True]), np.array([True, True, False]))
+    assert module.label(values, -0.3, 0.0, blocked).tolist() == [1, 1, 1]
+    assert module.label(values, -0.3, 0.0, (np.ones(3, bool), np.ones(3, bool))).tolist() == [0, 1, 2]
