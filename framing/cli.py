@@ -29,6 +29,7 @@ _EPILOG_COMPARE = """examples:
   framing compare a.txt b.txt                         tables in the terminal
   framing compare a.txt b.txt --catalog actors.toml --html report.html
   framing compare sample.jsonl --by outlet --markdown
+  framing compare sample.jsonl --by bias              pool articles by a field of the input records
   framing compare profiles.jsonl                      profiles written by `framing analyze`
 """
 
@@ -61,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     pc = sub.add_parser("compare", help="compare articles or outlets side by side",
                         epilog=_EPILOG_COMPARE, formatter_class=argparse.RawDescriptionHelpFormatter)
     common(pc)
-    pc.add_argument("--by", choices=("article", "outlet"), default="article", help="compare articles or outlets")
+    pc.add_argument("--by", default="article", metavar="FIELD",
+                    help="compare articles (default), outlets, or groups sharing a metadata field of the input (bias, topic, ...)")
     pc.add_argument("--html", default=None, metavar="FILE", help="also write a self-contained HTML report")
     pc.add_argument("--markdown", action="store_true", help="print Markdown instead of terminal tables")
     pc.add_argument("--json", default=None, metavar="FILE", help="also write the comparison as JSON")
@@ -177,12 +179,26 @@ def _terminal_tables(comparison: Any, width: int = 56) -> str:
     return "\n".join(out).strip() + "\n"
 
 
+def _keep_meta(article: Any, profile: Any) -> None:
+    """The input record's metadata on its profile (``article.meta``), for ``--by FIELD``,
+    where the profile does not carry it already."""
+    if "meta" in profile.article:
+        return
+    meta = dict(article.meta or {})
+    for key, name in (("published", "date"), ("url", "url")):
+        if getattr(article, key, None) and name not in meta:
+            meta[name] = getattr(article, key)
+    profile.article["meta"] = meta
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     from .compare import compare
 
     articles, profiles = _read_inputs(args)
-    profiles = profiles + _analyze(args, articles)
-    comparison = compare(profiles, by=args.by, catalog=args.catalog)
+    analyzed = _analyze(args, articles)
+    for article, profile in zip(articles, analyzed):
+        _keep_meta(article, profile)
+    comparison = compare(profiles + analyzed, by=args.by, catalog=args.catalog)
     print(comparison.to_markdown() if args.markdown else _terminal_tables(comparison))
     if args.html:
         comparison.to_html(args.html)

@@ -149,3 +149,81 @@ def test_sources_count_one_actor_under_all_its_forms(nlp):
     anonymous = [r for r in rows if r["source_type"] == "anonymous"]
     assert anonymous and all(r["actor"] is None for r in anonymous)
     assert [r["n"] for r in rows] == sorted((r["n"] for r in rows), reverse=True)
+
+
+# -- hand-built profiles: labels, metadata units, differences, evidence ------------------------
+def _hand(aid, *, outlet=None, title=None, meta=None, ease=50.0, haftar_names=None, labels=None, score=None,
+          attributions=()):
+    """A profile dict built by hand: one actor (Haftar) with names, labels and a sentiment."""
+    names = haftar_names or {"Khalifa Haftar": 1}
+    text = " ".join(names)
+    mentions, pos = [], 0
+    for name in names:
+        mentions.append({"start": pos, "end": pos + len(name), "text": name, "kind": "name"})
+        pos += len(name) + 1
+    label_spans = [{"start": 0, "end": len(lab), "text": lab, "kind": "title", "voice": voice}
+                   for lab, voice in (labels or [])]
+    article = {"id": aid, "outlet": outlet, "title": title, "n_words": 100, "n_sentences": 5}
+    if meta is not None:
+        article["meta"] = meta
+    sentiment = {}
+    if score is not None:
+        m = mentions[0]
+        sentiment = {"haftar": {"score": score, "label": "negative" if score < 0 else "positive", "n": len(mentions),
+                                "most_negative": {"score": score, "label": "negative", "mention": {k: m[k] for k in ("start", "end", "text")},
+                                                  "context": {"start": 0, "end": len(text), "text": text}},
+                                "most_positive": None, "mentions": [[x["start"], x["end"], score] for x in mentions]}}
+    return {
+        "schema_version": 1, "article": article, "pipeline": {}, "error": None,
+        "readability": {"flesch_reading_ease": ease, "flesch_kincaid_grade": 10.0},
+        "actors": {"items": [{"id": "haftar", "name": "Khalifa Haftar", "type": "person", "catalog_id": "haftar",
+                              "n_mentions": len(mentions), "mentions": mentions}], "metrics": {}},
+        "terminology": {"actors": {"haftar": {"names": names, "labels": {t: 1 for t, _ in (labels or [])},
+                                              "narrator_labels": {t: 1 for t, v in (labels or []) if v == "narrator"},
+                                              "roles": {"agent": {}, "patient": {}}, "label_spans": label_spans}}},
+        "attribution": {"items": list(attributions), "metrics": {}},
+        "sentiment": {"actors": sentiment, "metrics": {}},
+    }
+
+
+def test_units_are_labelled_by_outlet_then_title_then_id():
+    c = framing.compare([_hand("x1", outlet="Wire"), _hand("x2", title="A title"), _hand("x3"),
+                         _hand("x4", outlet="Paper", title="One"), _hand("x5", outlet="Paper", title="Two"),
+                         _hand("x6", outlet="Daily"), _hand("x7", outlet="Daily")])
+    assert c.units == ["x1", "x2", "x3", "x4", "x5", "x6", "x7"]
+    assert c.labels == {"x1": "Wire", "x2": "A title", "x3": "x3", "x4": "Paper: One", "x5": "Paper: Two",
+                        "x6": "Daily (x6)", "x7": "Daily (x7)"}
+    assert len(set(c.labels.values())) == 7
+    assert c.to_dict()["labels"] == c.labels
+
+
+def test_compare_by_any_metadata_field():
+    profiles = [_hand(f"p{i}", outlet=f"O{i}", meta={"bias": b}, ease=e)
+                for i, (b, e) in enumerate([("left", 40), ("right", 60), ("left", 50), ("left", 45), (None, 1)])]
+    c = framing.compare(profiles, by="bias")
+    assert c.units == ["left", "right", "(no bias)"]
+    assert c.n_articles == {"left": 3, "right": 1, "(no bias)": 1}
+    assert c.metrics["left"]["readability__flesch_reading_ease"] == pytest.approx(45.0)
+    lo, hi = c.intervals["left"]["readability__flesch_reading_ease"]
+    assert 40 <= lo <= 45 <= hi <= 50
+    assert "right" not in c.intervals  # one article: no interval
+    with pytest.raises(InputValueError, match="E081"):
+        framing.compare(profiles, by="topic")
+
+
+def test_key_differences_name_labels_by_voice_and_carry_evidence():
+    a = _hand("a", outlet="Arab outlet", haftar_names={"Khalifa Hifter": 1, "Hifter": 1},
+              labels=[("retired Major General", "reported")], score=-0.5)
+    b = _hand("b", outlet="Fort Russ", haftar_names={"Khalifa Haftar": 1}, labels=[("Marshal", "narrator")], score=0.2)
+    c = framing.compare([a, b])
+    kinds = [d["kind"] for d in c.differences]
+    assert kinds[:2] == ["names", "labels"] and "sentiment" in kinds
+    names, labels = c.differences[0], c.differences[1]
+    assert "“Khalifa Hifter”" in names["summary"] and "Fort Russ" in names["summary"]
+    assert "“retired Major General” in reported speech in Arab outlet" in labels["summary"]
+    assert "“Marshal” in the article's voice in Fort Russ" in labels["summary"]
+    assert {e["text"] for e in labels["evidence"]} == {"retired Major General", "Marshal"}
+    sent = next(d for d in c.differences if d["kind"] == "sentiment")
+    assert "n=2" in sent["summary"] and "weak evidence" in sent["summary"]
+    assert all(e["context"]["text"] for e in sent["evidence"])
+    assert c.to_dict()["differences"] == c.differences
