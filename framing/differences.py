@@ -114,7 +114,7 @@ def _sources(comparison: Comparison) -> dict[str, Any] | None:
         if r["stances"]:
             text += ", reporting verbs " + ", ".join(f"{k} {v}" for k, v in r["stances"].items())
         parts.append(text)
-        evidence.extend(dict(e, unit=unit, source=s["source"]) for s in top[:1] for e in s["evidence"][:3])
+        evidence.extend(dict(e, unit=unit, source_name=s["source"]) for s in top[:1] for e in s["evidence"][:3])
     units = {u: {k: v for k, v in r.items() if k != "top_source"} | {"top_sources": [
         {k: s[k] for k in ("source", "source_type", "n", "share")} for s in comparison.sources(u, top=3)]}
         for u, r in reliance.items()}
