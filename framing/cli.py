@@ -147,38 +147,6 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-def _terminal_tables(comparison: Any, width: int = 56) -> str:
-    """The Markdown report as aligned plain-text tables for a terminal."""
-    out: list[str] = []
-    block: list[list[str]] = []
-
-    def flush() -> None:
-        if not block:
-            return
-        cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in block]
-        widths = [max(len(row[i]) for row in cells if i < len(row)) for i in range(max(map(len, cells)))]
-        for n, row in enumerate(cells):
-            out.append("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
-            if n == 0:
-                out.append("  ".join("-" * w for w in widths))
-        block.clear()
-
-    for line in comparison.to_markdown().splitlines():
-        if line.startswith("|"):
-            if set(line) <= set("|-: "):
-                continue
-            block.append([c.strip().replace("**", "").replace("\\|", "|") for c in line.strip().strip("|").split(" | ")])
-            continue
-        flush()
-        if line.startswith("#"):
-            title = line.lstrip("#").strip()
-            out += ["", title, "=" * len(title)] if line.startswith("# ") else ["", title, "-" * len(title)]
-        else:
-            out.append(line.replace("**", ""))
-    flush()
-    return "\n".join(out).strip() + "\n"
-
-
 def _keep_meta(article: Any, profile: Any) -> None:
     """The input record's metadata on its profile (``article.meta``), for ``--by FIELD``,
     where the profile does not carry it already."""
@@ -199,7 +167,12 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     for article, profile in zip(articles, analyzed):
         _keep_meta(article, profile)
     comparison = compare(profiles + analyzed, by=args.by, catalog=args.catalog)
-    print(comparison.to_markdown() if args.markdown else _terminal_tables(comparison))
+    if args.markdown:
+        print(comparison.to_markdown())
+    else:
+        from .terminal import terminal_report
+
+        print(terminal_report(comparison), end="")
     if args.html:
         comparison.to_html(args.html)
         print(f"framing: wrote {args.html}", file=sys.stderr)

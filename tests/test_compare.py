@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import pickle
 
 import numpy as np
@@ -227,3 +228,25 @@ def test_key_differences_name_labels_by_voice_and_carry_evidence():
     assert "n=2" in sent["summary"] and "weak evidence" in sent["summary"]
     assert all(e["context"]["text"] for e in sent["evidence"])
     assert c.to_dict()["differences"] == c.differences
+
+
+HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror="alert(1)">', 'a | b', "two\nlines", "**bold** [x](http://e.vil)"]
+
+
+def test_markdown_renders_hostile_ids_and_outlets_as_text():
+    markdown_it = pytest.importorskip("markdown_it")
+    source = {"start": 0, "end": 4, "text": "<b>x</b>|"}
+    profiles = [_hand(f"{h}#{i}", outlet=h, haftar_names={f"Haftar {h}": 1}, labels=[(f"<i>{h}</i>", "narrator")], score=-0.5 + i / 2,
+                      attributions=[{"kind": "direct", "cue": {"start": 0, "end": 1, "text": "s"}, "source": source,
+                                     "content": None, "source_type": "person", "actor": None}])
+                for i, h in enumerate(HOSTILE)]
+    md = framing.compare(profiles).to_markdown()
+    html = markdown_it.MarkdownIt("commonmark", {"html": True}).enable("table").render(md)
+    for tag in ("<script", "<img", "<i>", "<b>", "<a "):
+        assert tag not in html, tag
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # every table row keeps its cells: no `|` from the input splits one
+    for table in re.findall(r"<table>.*?</table>", html, re.S):
+        widths = {len(re.findall(r"<t[hd][ >]", row)) for row in re.findall(r"<tr>.*?</tr>", table, re.S)}
+        assert len(widths) == 1, widths
+    assert "\ntwo\n" not in md and "lines" in md
