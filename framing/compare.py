@@ -490,6 +490,12 @@ class Comparison:
     def __repr__(self) -> str:
         return f"Comparison(by={self.by!r}, units={self.units!r}, actors={len(self.actors)})"
 
+    def _repr_html_(self) -> str:
+        """The HTML report in a notebook (styles scoped to the report)."""
+        from .report import html_fragment
+
+        return html_fragment(self)
+
 
 def _label(score: float) -> str:
     from .sentiment.api import score_label

@@ -250,3 +250,12 @@ def test_markdown_renders_hostile_ids_and_outlets_as_text():
         widths = {len(re.findall(r"<t[hd][ >]", row)) for row in re.findall(r"<tr>.*?</tr>", table, re.S)}
         assert len(widths) == 1, widths
     assert "\ntwo\n" not in md and "lines" in md
+
+
+def test_notebook_reprs():
+    profile = framing.ArticleProfile.from_dict(_hand("<a>", outlet="Wire"))
+    assert repr(profile) == "ArticleProfile(id='<a>', outlet='Wire', words=100, actors=1, attributions=0)"
+    assert "&lt;a&gt;" in profile._repr_html_() and "<a>" not in profile._repr_html_()
+    comparison = framing.compare([profile, _hand("b", outlet="Paper")])
+    fragment = comparison._repr_html_()
+    assert fragment.startswith('<div class="fr">') and "Key differences" in fragment and "<html" not in fragment
