@@ -5,8 +5,9 @@ chart, no body text wider than the window (tables scroll inside their own box), 
 coloured bars in the screenshot. A report of hostile ids and outlets must render them as
 text: no element the input smuggled in.
 
-Skipped with a reason where no Chromium is installed (Debian: ``apt-get install chromium``;
-``.ci/run`` installs it). Set ``FRAMING_SCREENSHOT_DIR`` to keep the screenshots.
+Skipped with a reason where no Chromium is installed (Debian: ``apt-get install chromium``);
+``.ci/run`` installs it and sets ``FRAMING_REQUIRE_BROWSER``, which turns the skip into a
+failure. Set ``FRAMING_SCREENSHOT_DIR`` to keep the screenshots.
 """
 
 from __future__ import annotations
@@ -71,7 +72,10 @@ def _browser() -> str:
         path = shutil.which(name)
         if path:
             return path
-    pytest.skip(f"no headless Chromium found (tried {', '.join(BROWSERS)}); on Debian: apt-get install chromium")
+    message = f"no headless Chromium found (tried {', '.join(BROWSERS)}); on Debian: apt-get install chromium"
+    if os.environ.get("FRAMING_REQUIRE_BROWSER"):  # set by .ci/run, which installs it
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 def _run(browser: str, tmp: Path, width: int, page: Path, *extra: str) -> subprocess.CompletedProcess:
