@@ -22,7 +22,7 @@ PALETTE = ("#0067a5", "#f38400", "#008856", "#be0032", "#875692", "#882d17", "#a
            "#dcd300", "#654522", "#e25822", "#f6a600")
 #: Attribution kinds in greys (with the text colour that reads on each), so they are never
 #: mistaken for units.
-KIND_COLOURS = {"direct": ("#252525", "#fff"), "indirect": ("#636363", "#fff"), "mixed": ("#969696", "#000"),
+KIND_COLOURS = {"direct": ("#252525", "#fff"), "mixed": ("#636363", "#fff"), "indirect": ("#969696", "#000"),
                 "according_to": ("#cccccc", "#000"), "other": ("#f0f0f0", "#000")}
 
 WIDTH = 360

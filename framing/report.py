@@ -16,13 +16,13 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .charts import KIND_COLOURS, Axis, Row, bar_chart, stacked_chart, unit_colours
+from .sections import ATTRIBUTION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .compare import Comparison
 
 __all__ = ["html_fragment", "html_report", "markdown_report", "metric_info"]
 
-_KINDS = tuple(KIND_COLOURS)
 _FEW = 3
 _SECTIONS = (("attribution", "Attribution"), ("readability", "Readability"), ("sentiment", "Sentiment"),
              ("terminology", "Terminology"), ("actors", "Actors"), ("article", "Length"))
@@ -64,6 +64,12 @@ def _value(feature: str, value: Any, interval: list[float] | None = None) -> str
     else:
         text, ci = f"{value:.1f}", interval and f"{interval[0]:.1f}–{interval[1]:.1f}"
     return f"{text} ({ci})" if ci else text
+
+
+def _kinds(mix: Mapping[str, Mapping[str, int]]) -> list[str]:
+    """The attribution kinds to show: the known ones, then any other the profiles hold."""
+    seen = {k for counts in mix.values() for k in counts}
+    return list(ATTRIBUTION_KINDS) + sorted(seen - set(ATTRIBUTION_KINDS))
 
 
 def _top(counts: Mapping[str, int], n: int = 4) -> str:
@@ -171,7 +177,7 @@ def _md_metrics(c: Comparison, section: str, title: str) -> list[str]:
     if section == "attribution":
         mix = {u: c.attribution_mix(u) for u in c.units}
         rows = [[md(f"{kind.replace('_', ' ')} attributions")] + [str(mix[u].get(kind, 0)) for u in c.units]
-                + ["Attributions of this kind (direct = verbatim quotation)."] for kind in _KINDS] + rows
+                + ["Attributions of this kind (direct = verbatim quotation)."] for kind in _kinds(mix)] + rows
     if c.intervals:
         lines += ["Means of units with 3 or more articles carry a 95% bootstrap interval in brackets.", ""]
     return lines + _md_table(head, rows)
@@ -294,14 +300,15 @@ def _attribution_html(c: Comparison, colours: dict[str, str]) -> str:
     mix = {u: c.attribution_mix(u) for u in c.units}
     out = []
     if any(mix.values()):
-        rows = [Row(c.label(u), None, colours[u], segments=[(k, mix[u].get(k, 0)) for k in _KINDS]) for u in c.units]
-        keys = "".join(f'<li><span class=sw style="background:{fill}"></span>{_esc(k.replace("_", " "))}</li>'
-                       for k, (fill, _) in KIND_COLOURS.items())
+        kinds = _kinds(mix)
+        rows = [Row(c.label(u), None, colours[u], segments=[(k, mix[u].get(k, 0)) for k in kinds]) for u in c.units]
+        keys = "".join(f'<li><span class=sw style="background:{KIND_COLOURS.get(k, KIND_COLOURS["other"])[0]}"></span>'
+                       f'{_esc(k.replace("_", " "))}</li>' for k in kinds)
         out.append(_figure(stacked_chart("Attributions by kind", rows), "Attributions by kind",
-                           "direct: verbatim quotation; indirect: reported speech; mixed: both; according to: "
+                           "direct: verbatim quotation; mixed: reported speech, then a quotation; indirect: reported speech; according to: "
                            "“according to X”; other: other cues.", before=f"<ul class=legend aria-label=kinds>{keys}</ul>"))
-        out.append(_data("Attributions by kind", ["unit"] + [k.replace("_", " ") for k in _KINDS] + ["all"],
-                         [(c.label(u), [str(mix[u].get(k, 0)) for k in _KINDS] + [str(sum(mix[u].values()))]) for u in c.units]))
+        out.append(_data("Attributions by kind", ["unit"] + [k.replace("_", " ") for k in kinds] + ["all"],
+                         [(c.label(u), [str(mix[u].get(k, 0)) for k in kinds] + [str(sum(mix[u].values()))]) for u in c.units]))
     else:
         out.append('<p class=m>No attributions found (or no attribution section).</p>')
     out.append(_metrics_table(c, "attribution", "Attribution measures"))

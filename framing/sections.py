@@ -11,13 +11,15 @@ from __future__ import annotations
 from typing import Any, Mapping, TypedDict
 
 __all__ = [
-    "ActorItem", "AttributionItem", "LabelSpan", "MentionScore", "SentimentActor", "Span", "TermActor",
+    "ATTRIBUTION_KINDS", "ActorItem", "AttributionItem", "LabelSpan", "MentionScore", "SentimentActor", "Span", "TermActor",
     "VOICES", "actor_items", "article_meta", "attribution_items", "label_voices", "sentiment_actors",
     "sentiment_mentions", "term_actors",
 ]
 
 #: The voices a label can be given in: the article's own, reported speech, a quotation.
 VOICES = ("narrator", "reported", "quoted")
+#: The kinds of attribution (``attribution.items[].kind``), from most to least verbatim.
+ATTRIBUTION_KINDS = ("direct", "mixed", "indirect", "according_to", "other")
 
 
 class Span(TypedDict):

@@ -259,3 +259,12 @@ def test_notebook_reprs():
     comparison = framing.compare([profile, _hand("b", outlet="Paper")])
     fragment = comparison._repr_html_()
     assert fragment.startswith('<div class="fr">') and "Key differences" in fragment and "<html" not in fragment
+
+
+def test_every_builtin_feature_has_a_plain_name(profiles, nlp):
+    from framing.report import metric_info
+
+    full = framing.analyze(A, id="full", nlp=nlp)
+    missing = sorted(set(full.features()) - set(metric_info()))
+    assert missing == [], f"add these to framing/data/metrics.tsv: {missing}"
+    assert all(v["name"] and v["explanation"] and v["scale"] for v in metric_info().values())
