@@ -460,7 +460,7 @@ class Comparison:
             rows = []
             for a in self.actors:
                 for u, s in a["articles"].items():
-                    for voice, key in (("narrator", "narrator_labels"), ("quoted", "quoted_labels")):
+                    for voice, key in (("narrator", "narrator_labels"), ("reported", "reported_labels"), ("quoted", "quoted_labels")):
                         for label, n in s[key].items():
                             rows.append({"actor": a["id"], "name": a["name"], "unit": u, "label": label, "voice": voice, "count": n})
             return pd.DataFrame(rows, columns=["actor", "name", "unit", "label", "voice", "count"])

@@ -133,7 +133,9 @@ def markdown_report(comparison: Comparison, *, max_actors: int = 15) -> str:
         srcs = c.sources(u, top=6)
         text = "; ".join(f"{md(s['source'])} ({md(s['source_type'])}, {s['n']}, {s['share']:.0%})" for s in srcs) or "none"
         lines.append(f"- **{md(c.label(u))}**: {text}")
-    lines += _md_metrics(c, "readability", "Readability") + _md_distances(c) + [""]
+    lines += _md_metrics(c, "readability", "Readability")
+    # coverage sections (only-here passages, shared quotations) are hooked in here
+    lines += _md_distances(c) + [""]
     return "\n".join(lines)
 
 
@@ -331,9 +333,12 @@ def _metrics_table(c: Comparison, section: str, caption: str) -> str:
         return ""
     rows = [(f'{_esc(_name(k))}<br><span class="m x">{_esc(metric_info().get(k, {}).get("explanation", ""))}</span>',
              [_esc(_value(k, c.metrics[u].get(k), c.intervals.get(u, {}).get(k))) for u in c.units]) for k in keys]
-    if c.intervals:
-        caption += " (95% bootstrap interval in brackets where a unit has 3 or more articles)"
-    return _table(caption, ["measure"] + [c.label(u) for u in c.units], rows, raw=True)
+    note = "<p class=m>95% bootstrap interval in brackets where a unit has 3 or more articles.</p>" if c.intervals else ""
+    return note + _table(caption, ["measure"] + [c.label(u) for u in c.units], rows, raw=True)
+
+
+def _articles(n: int) -> str:
+    return f"n={n} article{'s' if n != 1 else ''}"
 
 
 def _readability_html(c: Comparison, colours: dict[str, str]) -> str:
@@ -347,7 +352,8 @@ def _readability_html(c: Comparison, colours: dict[str, str]) -> str:
     figures = []
     for k in keys:
         axis = _EASE_AXIS if metric_info().get(k, {}).get("scale") == "ease" else grade_axis
-        rows = [Row(c.label(u), c.metrics[u].get(k), colours[u], interval=c.intervals.get(u, {}).get(k)) for u in c.units]
+        rows = [Row(c.label(u), c.metrics[u].get(k), colours[u], _articles(c.n_articles[u]), interval=c.intervals.get(u, {}).get(k))
+                for u in c.units]
         figures.append(_figure(bar_chart(_name(k), rows, axis, digits=1), _name(k),
                                metric_info().get(k, {}).get("explanation", "")))
     return f"<div class=multiples>{''.join(figures)}</div>" + _metrics_table(c, "readability", "Readability formulas")
@@ -373,8 +379,9 @@ def _names_html(c: Comparison, actors: list[dict[str, Any]]) -> str:
             parts.append(_evidence(c, [dict(e, unit=u) for e in s.get("label_evidence") or []], "labels in context"))
             cells.append("".join(parts))
         rows.append((f"{_esc(a['name'])}<br><span class=\"m x\">{_esc(a['type'].replace('_', ' '))}</span>", cells))
-    return _table("Names and labels per actor (labels: the article's own voice)", ["actor"] + [c.label(u) for u in c.units],
-                  rows, raw=True)
+    return ("<p class=m>Labels: in the article's own voice; reported speech and quotations apart. "
+            "“does” and “undergoes”: the verbs of which the actor is subject and object.</p>"
+            + _table("Names and labels per actor", ["actor"] + [c.label(u) for u in c.units], rows, raw=True))
 
 
 def _distances_html(c: Comparison) -> str:
@@ -408,7 +415,8 @@ _CSS = """
 .fr .sw{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.1rem;border:1px solid #999}
 .fr h4{font-size:.95rem;margin:.5rem 0 .2rem}.fr .diffs li{margin:.4rem 0}.fr details{margin:.2rem 0}.fr summary{cursor:pointer;color:#1f4e8c}
 .fr .ev ul{margin:.3rem 0;padding-left:1.2rem}.fr .ev li{margin:.2rem 0}.fr .src{margin:0;padding-left:1rem}
-@media print{.fr details{display:block}.fr .scroll{overflow:visible}}
+@media (max-width:600px){.fr tbody th{min-width:6rem;max-width:8rem}.fr td{min-width:10rem}}
+@media print{.fr .scroll{overflow:visible}}
 """
 
 
@@ -435,6 +443,7 @@ def html_fragment(comparison: Comparison, *, max_actors: int = 15, title: str = 
         table = _metrics_table(c, section, f"{name} measures")
         if table:
             body += [f"<h3>{_esc(name)} measures</h3>", table]
+    # coverage sections (only-here passages, shared quotations) are hooked in here
     body.append(_distances_html(c))
     return f'<div class="fr"><style>{_CSS}</style>{"".join(body)}</div>'
 
