@@ -250,7 +250,8 @@ class Comparison:
         for lid in local_ids:
             mentions = items.get(lid, {}).get("mentions") or []
             slot["n_mentions"] += len(mentions)
-            slot["mentions"].extend(tag(m, aid) if self.by != "article" else dict(start=m["start"], end=m["end"], text=m["text"])
+            # pooled units say which article a mention is in; an article unit is its article
+            slot["mentions"].extend(tag(m, aid) if self.by != "article" else {k: m[k] for k in ("start", "end", "text")}
                                     for m in mentions)
             t = term.get(lid) or {}
             slot["names"].update(t.get("names") or {})

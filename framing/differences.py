@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["key_differences"]
 
 _MAIN_ACTORS = 5
+_MAX_GROUPS = 6
+_EVIDENCE_PER_UNIT = 3
 _SENTIMENT_GAP = 0.15
 _MAX_SENTIMENT = 3
 _FEW = 3
@@ -38,23 +40,35 @@ def key_differences(comparison: Comparison) -> list[dict[str, Any]]:
     if sources:
         out.append(sources)
     out.extend(_sentiment(comparison))
+    for d in out:  # a few sentences per unit, not every one
+        per_unit: dict[str, int] = {}
+        keep = []
+        for e in d["evidence"]:
+            per_unit[e["unit"]] = per_unit.get(e["unit"], 0) + 1
+            if per_unit[e["unit"]] <= _EVIDENCE_PER_UNIT:
+                keep.append(e)
+        d["evidence"] = keep
     return out
 
 
 def _group(comparison: Comparison, values: dict[str, tuple[str, ...]]) -> list[tuple[tuple[str, ...], list[str]]]:
-    """Units with the same value together, in unit order."""
+    """Units with the same value together, in unit order; past :data:`_MAX_GROUPS` groups the
+    largest are kept and the rest counted in a last group ``(("…",), ["N more units"])``."""
     groups: dict[tuple[str, ...], list[str]] = {}
     for unit, value in values.items():
         groups.setdefault(value, []).append(comparison.label(unit))
-    return list(groups.items())
+    items = list(groups.items())
+    if len(items) <= _MAX_GROUPS:
+        return items
+    keep = sorted(items, key=lambda kv: -len(kv[1]))[: _MAX_GROUPS - 1]
+    rest = sum(len(units) for value, units in items if (value, units) not in keep)
+    return [kv for kv in items if kv in keep] + [(("other forms",), [f"{rest} more units"])]
 
 
 def _quoted(words: tuple[str, ...]) -> str:
+    if words == ("other forms",):
+        return "other forms"
     return ", ".join(f"“{w}”" for w in words) or "no label"
-
-
-def _article_of(comparison: Comparison, unit: str, span: dict[str, Any]) -> str:
-    return span.get("article") or unit
 
 
 def _names(comparison: Comparison, actor: dict[str, Any]) -> dict[str, Any] | None:
@@ -68,7 +82,7 @@ def _names(comparison: Comparison, actor: dict[str, Any]) -> dict[str, Any] | No
         for m in s["mentions"]:
             if m["text"] in s["names"] and m["text"] not in seen:
                 seen.add(m["text"])
-                aid = _article_of(comparison, unit, m)
+                aid = m.get("article") or unit  # article units: the unit is the article
                 ctx = context_for(m["start"], m["end"], comparison._contexts.get(aid, []))
                 evidence.append({"unit": unit, "article": aid, "start": m["start"], "end": m["end"], "text": m["text"],
                                  "context": ctx})
@@ -87,11 +101,17 @@ def _voices_text(s: dict[str, Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _voices_join(value: tuple[str, ...]) -> str:
+    if value == ("other forms",):
+        return "other labels"
+    return " and ".join(value) or "no label"
+
+
 def _labels(comparison: Comparison, actor: dict[str, Any]) -> dict[str, Any] | None:
     per = {u: _voices_text(s) for u, s in actor["articles"].items()}
     if not any(per.values()) or len(set(per.values())) < 2:
         return None
-    parts = [f"{' and '.join(v) or 'no label'} in {', '.join(units)}" for v, units in _group(comparison, per)]
+    parts = [f"{_voices_join(v)} in {', '.join(units)}" for v, units in _group(comparison, per)]
     evidence = [dict(e, unit=u) for u, s in actor["articles"].items() for e in s.get("label_evidence") or []]
     units = {u: {v: s.get(f"{v}_labels") or {} for v in VOICES} for u, s in actor["articles"].items()}
     return {"kind": "labels", "actor": actor["id"], "name": actor["name"],

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .charts import KIND_COLOURS, Axis, Row, bar_chart, stacked_chart, unit_colours
+from .evidence import snippet
 from .sections import ATTRIBUTION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -79,8 +80,6 @@ def _top(counts: Mapping[str, int], n: int = 4) -> str:
 def _evidence_text(e: Mapping[str, Any]) -> str:
     """The sentence (or the parts of an attribution) an evidence item rests on."""
     if "cue" in e and "start" not in e:
-        from .evidence import snippet
-
         return snippet(e)
     ctx = e.get("context")
     return (ctx or {}).get("text") or e.get("text") or ""

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 WIDTHS = (1400, 390)
-HEIGHT = 3000
+HEIGHT = 6000
 
 # A page that holds the report in an iframe exactly `width` px wide (headless Chromium's
 # window is at least 500 px) and measures it once loaded, every <details> opened.
