@@ -23,7 +23,7 @@ __all__ = ["Comparison", "compare"]
 
 #: Places come after everyone who can act or speak; unnamed groups between them.
 _TYPE_RANK = {"group": 1, "country": 2, "place": 2}
-_BOOTSTRAP = 2000
+_BOOTSTRAP = 1000
 _MAX_EVIDENCE = 5
 
 
@@ -205,14 +205,15 @@ class Comparison:
             self.labels = {u: u for u in self.unit_of.values()}
         self.units = list(dict.fromkeys(self.unit_of[a] for a in article_ids))
         self.n_articles = dict(Counter(self.unit_of[a] for a in article_ids))
-        keyed = []
-        for aid, p in zip(article_ids, profiles):
-            d = p.to_dict()
-            d["article"] = dict(d["article"], id=aid)
-            keyed.append(d)
+        # the profiles' own sections (read, never changed), each article under its unique id
+        keyed = [{**p.sections, "article": dict(p.article, id=aid)} for aid, p in zip(article_ids, profiles)]
         self._dicts = keyed
         self._contexts = {d["article"]["id"]: article_contexts(d) for d in keyed}
+        self._sections = {d["article"]["id"]: (actor_items(d), term_actors(d), sentiment_actors(d),
+                                               Counter(a.get("actor") for a in attribution_items(d))) for d in keyed}
+        self._sources: dict[str, list[dict[str, Any]]] = {}
         self.alignment = align_actors(keyed, catalog)
+        self._aligned_of = {(aid, lid): a for a in self.alignment for aid, lids in a["members"].items() for lid in lids}
         self.actors = self._build_actors()
         self.metrics, self.intervals = self._build_metrics()
         self.distances = self._build_distances()
@@ -226,7 +227,6 @@ class Comparison:
 
     # -- construction ---------------------------------------------------------------------
     def _build_actors(self) -> list[dict[str, Any]]:
-        by_article = {d["article"]["id"]: d for d in self._dicts}
         out = []
         for aligned in self.alignment:
             per_unit: dict[str, dict[str, Any]] = {}
@@ -234,7 +234,7 @@ class Comparison:
                 unit = self.unit_of[aid]
                 slot = per_unit.setdefault(unit, _empty_slot())
                 slot["local_ids"][aid] = list(local_ids)
-                self._collect(slot, by_article[aid], aid, local_ids)
+                self._collect(slot, aid, local_ids)
             units = {u: _finish_slot(per_unit[u]) for u in self.units if u in per_unit}
             out.append({"id": aligned["id"], "name": aligned["name"], "type": aligned["type"], "articles": units})
         # who can act or speak before places; then most-covered: in most units, most mentions
@@ -242,10 +242,9 @@ class Comparison:
                                 -sum(u["n_mentions"] for u in a["articles"].values())))
         return out
 
-    def _collect(self, slot: dict[str, Any], d: Mapping[str, Any], aid: str, local_ids: list[str]) -> None:
+    def _collect(self, slot: dict[str, Any], aid: str, local_ids: list[str]) -> None:
         """Add one article's view of one aligned actor to the unit's slot."""
-        items, term, sent = actor_items(d), term_actors(d), sentiment_actors(d)
-        attributions = attribution_items(d)
+        items, term, sent, n_attributions = self._sections[aid]
         contexts = self._contexts[aid]
         for lid in local_ids:
             mentions = items.get(lid, {}).get("mentions") or []
@@ -272,7 +271,7 @@ class Comparison:
                     text = m.get("context") or None
                     slot["sent_evidence"].append({"article": aid, "start": m["start"], "end": m["end"],
                                                   "score": m.get("score"), "context": text})
-            slot["n_attributions"] += sum(1 for a in attributions if a.get("actor") == lid)
+            slot["n_attributions"] += n_attributions[lid]
 
     def _build_metrics(self) -> tuple[dict[str, dict[str, float | None]], dict[str, dict[str, list[float]]]]:
         """Mean of each feature per unit, and its 95% bootstrap interval where the unit has 3
@@ -349,7 +348,12 @@ class Comparison:
         where the attribution analyzer gives one, ``evidence`` up to five attributions as
         ``{article, source, cue, content}`` spans.
         """
-        aligned_of = {(aid, lid): a for a in self.alignment for aid, lids in a["members"].items() for lid in lids}
+        if unit not in self._sources:
+            self._sources[unit] = self._unit_sources(unit)
+        return [dict(r) for r in self._sources[unit][:top]]
+
+    def _unit_sources(self, unit: str) -> list[dict[str, Any]]:
+        aligned_of = self._aligned_of
         rows: dict[tuple[str, str], dict[str, Any]] = {}
         total = 0
         for d in self._dicts:
@@ -378,20 +382,23 @@ class Comparison:
             for key in ("kinds", "forms", "stances"):
                 row[key] = dict(row[key].most_common())
             out.append(row)
-        return out[:top]
+        return out
 
     def reliance(self, unit: str) -> dict[str, Any]:
-        """How much a unit rests on its sources: ``{n_attributions, top_source, top_share,
-        anonymous_share, stances}`` (shares None without attributions)."""
+        """How much a unit rests on its sources: ``{n_attributions, top_sources, top_share,
+        anonymous_share, stances}``. ``top_sources`` are the most cited named sources (linked
+        to an actor; sources of a known type where no actor was linked), not pronouns or
+        unknown ones; shares are of all the unit's attributions, None without any."""
         rows = self.sources(unit, top=10**6)
         n = sum(r["n"] for r in rows)
+        named = [r for r in rows if r["actor"] is not None] or [
+            r for r in rows if r["source_type"] not in ("anonymous", "unknown") and not r["source"].startswith("(")]
         anonymous = sum(r["n"] for r in rows if r["source_type"] == "anonymous")
         stances: Counter = Counter()
         for r in rows:
             stances.update(r["stances"])
-        return {"n_attributions": n, "top_source": rows[0] if rows else None,
-                "top_share": rows[0]["n"] / n if n else None, "anonymous_share": anonymous / n if n else None,
-                "stances": dict(stances.most_common())}
+        return {"n_attributions": n, "top_sources": named[:3], "top_share": named[0]["n"] / n if named else None,
+                "anonymous_share": anonymous / n if n else None, "stances": dict(stances.most_common())}
 
     def attribution_mix(self, unit: str) -> dict[str, int]:
         """Attributions of a unit by kind (direct, indirect, mixed, according_to, other)."""

@@ -51,71 +51,91 @@ def key_differences(comparison: Comparison) -> list[dict[str, Any]]:
     return out
 
 
-def _group(comparison: Comparison, values: dict[str, tuple[str, ...]]) -> list[tuple[tuple[str, ...], list[str]]]:
-    """Units with the same value together, in unit order; past :data:`_MAX_GROUPS` groups the
-    largest are kept and the rest counted in a last group ``(("…",), ["N more units"])``."""
-    groups: dict[tuple[str, ...], list[str]] = {}
-    for unit, value in values.items():
-        groups.setdefault(value, []).append(comparison.label(unit))
-    items = list(groups.items())
-    if len(items) <= _MAX_GROUPS:
-        return items
-    keep = sorted(items, key=lambda kv: -len(kv[1]))[: _MAX_GROUPS - 1]
-    rest = sum(len(units) for value, units in items if (value, units) not in keep)
-    return [kv for kv in items if kv in keep] + [(("other forms",), [f"{rest} more units"])]
+def _fold(form: str) -> str:
+    """A name or label compared across units: case, possessive and spacing aside."""
+    form = " ".join(form.split()).casefold().rstrip(".")
+    for suffix in ("'s", "’s"):
+        form = form.removesuffix(suffix)
+    return form
 
 
-def _quoted(words: tuple[str, ...]) -> str:
-    if words == ("other forms",):
-        return "other forms"
-    return ", ".join(f"“{w}”" for w in words) or "no label"
+def _distinctive(counts: dict[str, dict[str, int]], pooled: bool) -> dict[str, list[str]]:
+    """Per unit, the forms it uses that no other unit uses: each at least a tenth of the
+    unit's forms for the actor (and used twice where a unit pools several articles)."""
+    folded: dict[str, dict[str, int]] = {}
+    shown: dict[tuple[str, str], str] = {}
+    for unit, forms in counts.items():
+        folded[unit] = {}
+        for form, n in forms.items():
+            key = _fold(form)
+            folded[unit][key] = folded[unit].get(key, 0) + n
+            shown.setdefault((unit, key), form)
+    out: dict[str, list[str]] = {}
+    for unit, forms in folded.items():
+        total = sum(forms.values())
+        own = [shown[(unit, k)] for k, n in sorted(forms.items(), key=lambda kv: -kv[1])
+               if n >= (2 if pooled else 1) and n >= total / 10
+               and not any(k in other for u, other in folded.items() if u != unit)]
+        if own:
+            out[unit] = own[:4]
+    return out
+
+
+def _only_in(comparison: Comparison, forms: dict[str, list[str]], describe: Any = None) -> str:
+    """“a”, “b” only in Unit; … (at most :data:`_MAX_GROUPS` units, then how many more)."""
+    parts = []
+    for unit, words in list(forms.items())[:_MAX_GROUPS]:
+        quoted = ", ".join(f"“{w}”" + (describe(unit, w) if describe else "") for w in words)
+        parts.append(f"{quoted} only in {comparison.label(unit)}")
+    if len(forms) > _MAX_GROUPS:
+        parts.append(f"and forms of their own in {len(forms) - _MAX_GROUPS} more units")
+    return "; ".join(parts)
 
 
 def _names(comparison: Comparison, actor: dict[str, Any]) -> dict[str, Any] | None:
-    per = {u: tuple(s["names"]) for u, s in actor["articles"].items()}
-    if len({tuple(sorted(n.casefold() for n in v)) for v in per.values()}) < 2:
+    own = _distinctive({u: s["names"] for u, s in actor["articles"].items()}, comparison.by != "article")
+    if not own:
         return None
-    parts = [f"{_quoted(names[:4])} in {', '.join(units)}" for names, units in _group(comparison, per)]
     evidence = []
-    for unit, s in actor["articles"].items():
-        seen: set[str] = set()
+    for unit, forms in own.items():
+        s, wanted = actor["articles"][unit], {_fold(f) for f in forms}
         for m in s["mentions"]:
-            if m["text"] in s["names"] and m["text"] not in seen:
-                seen.add(m["text"])
+            if _fold(m["text"]) in wanted:
+                wanted.discard(_fold(m["text"]))
                 aid = m.get("article") or unit  # article units: the unit is the article
                 ctx = context_for(m["start"], m["end"], comparison._contexts.get(aid, []))
                 evidence.append({"unit": unit, "article": aid, "start": m["start"], "end": m["end"], "text": m["text"],
                                  "context": ctx})
     return {"kind": "names", "actor": actor["id"], "name": actor["name"],
-            "summary": f"{actor['name']} is named " + "; ".join(parts) + ".",
-            "units": {u: list(v) for u, v in per.items()}, "evidence": evidence}
+            "summary": f"{actor['name']} is named {_only_in(comparison, own)}.",
+            "units": {u: {"names": s["names"], "only_here": own.get(u, [])} for u, s in actor["articles"].items()},
+            "evidence": evidence}
 
 
-def _voices_text(s: dict[str, Any]) -> tuple[str, ...]:
-    out = []
-    for voice in VOICES:
-        labels = tuple(s.get(f"{voice}_labels") or {})
-        if labels:
-            name = {"narrator": "in the article's voice", "reported": "in reported speech", "quoted": "in quotations"}[voice]
-            out.append(f"{_quoted(labels[:4])} {name}")
-    return tuple(out)
-
-
-def _voices_join(value: tuple[str, ...]) -> str:
-    if value == ("other forms",):
-        return "other labels"
-    return " and ".join(value) or "no label"
+_VOICE_NAMES = {"narrator": "the article's voice", "reported": "reported speech", "quoted": "a quotation"}
 
 
 def _labels(comparison: Comparison, actor: dict[str, Any]) -> dict[str, Any] | None:
-    per = {u: _voices_text(s) for u, s in actor["articles"].items()}
-    if not any(per.values()) or len(set(per.values())) < 2:
+    counts: dict[str, dict[str, int]] = {}
+    voice_of: dict[tuple[str, str], str] = {}
+    for unit, s in actor["articles"].items():
+        counts[unit] = {}
+        for voice in VOICES:
+            for label, n in (s.get(f"{voice}_labels") or {}).items():
+                counts[unit][label] = counts[unit].get(label, 0) + n
+                best = voice_of.get((unit, label))
+                if best is None or n > (s.get(f"{best}_labels") or {}).get(label, 0):
+                    voice_of[(unit, label)] = voice
+    own = _distinctive(counts, comparison.by != "article")
+    if not own:
         return None
-    parts = [f"{_voices_join(v)} in {', '.join(units)}" for v, units in _group(comparison, per)]
-    evidence = [dict(e, unit=u) for u, s in actor["articles"].items() for e in s.get("label_evidence") or []]
-    units = {u: {v: s.get(f"{v}_labels") or {} for v in VOICES} for u, s in actor["articles"].items()}
+    summary = _only_in(comparison, own, lambda u, w: f" ({_VOICE_NAMES[voice_of[(u, w)]]})")
+    evidence = [dict(e, unit=u) for u, forms in own.items() for e in actor["articles"][u].get("label_evidence") or []
+                if _fold(e["text"]) in {_fold(f) for f in forms}]
+    units = {u: {"labels": {v: s.get(f"{v}_labels") or {} for v in VOICES}, "only_here": own.get(u, [])}
+             for u, s in actor["articles"].items()}
     return {"kind": "labels", "actor": actor["id"], "name": actor["name"],
-            "summary": f"{actor['name']} is labelled " + "; ".join(parts) + ".", "units": units, "evidence": evidence}
+            "summary": f"{actor['name']} is labelled {summary}.", "units": units, "evidence": evidence}
 
 
 def _sources(comparison: Comparison) -> dict[str, Any] | None:
@@ -123,21 +143,25 @@ def _sources(comparison: Comparison) -> dict[str, Any] | None:
     if not any(r["n_attributions"] for r in reliance.values()):
         return None
     parts, evidence = [], []
-    for unit, r in reliance.items():
+    for unit, r in list(reliance.items())[:_MAX_GROUPS]:
         if not r["n_attributions"]:
             parts.append(f"{comparison.label(unit)} attributes nothing")
             continue
-        top = comparison.sources(unit, top=3)
-        names = ", ".join(f"{s['source']} ({s['n']})" for s in top)
-        text = (f"{comparison.label(unit)} rests most on {names} of {r['n_attributions']} attributions "
-                f"(top source {r['top_share']:.0%}, anonymous {r['anonymous_share']:.0%})")
+        top = r["top_sources"]
+        names = ", ".join(f"{s['source']} ({s['n']})" for s in top) or "no named source"
+        text = f"{comparison.label(unit)} rests most on {names} of {r['n_attributions']} attributions ("
+        if r["top_share"] is not None:
+            text += f"top source {r['top_share']:.0%}, "
+        text += f"anonymous {r['anonymous_share']:.0%})"
         if r["stances"]:
             text += ", reporting verbs " + ", ".join(f"{k} {v}" for k, v in r["stances"].items())
         parts.append(text)
         evidence.extend(dict(e, unit=unit, source_name=s["source"]) for s in top[:1] for e in s["evidence"][:3])
-    units = {u: {k: v for k, v in r.items() if k != "top_source"} | {"top_sources": [
-        {k: s[k] for k in ("source", "source_type", "n", "share")} for s in comparison.sources(u, top=3)]}
-        for u, r in reliance.items()}
+    if len(reliance) > _MAX_GROUPS:
+        parts.append(f"and {len(reliance) - _MAX_GROUPS} more units (see the sources section)")
+    units = {u: {k: v for k, v in r.items() if k != "top_sources"}
+             | {"top_sources": [{k: s[k] for k in ("source", "source_type", "n", "share")} for s in r["top_sources"]]}
+             for u, r in reliance.items()}
     return {"kind": "sources", "actor": None, "name": None, "summary": "; ".join(parts) + ".", "units": units,
             "evidence": evidence}
 
@@ -150,10 +174,12 @@ def _sentiment(comparison: Comparison) -> list[dict[str, Any]]:
             continue
         lo, hi = min(scored, key=lambda u: scored[u]["score"]), max(scored, key=lambda u: scored[u]["score"])
         gap = scored[hi]["score"] - scored[lo]["score"]
-        if gap >= _SENTIMENT_GAP:
-            gaps.append((gap, actor, scored, lo, hi))
+        weak = min(scored[lo]["n"], scored[hi]["n"]) < _FEW
+        if gap >= _SENTIMENT_GAP and not (weak and comparison.by != "article"):
+            gaps.append((weak, gap, actor, scored, lo, hi))
     out = []
-    for gap, actor, scored, lo, hi in sorted(gaps, key=lambda g: -g[0])[:_MAX_SENTIMENT]:
+    # gaps resting on 3 or more mentions on both sides first; pooled units show no others
+    for _, gap, actor, scored, lo, hi in sorted(gaps, key=lambda g: (g[0], -g[1]))[:_MAX_SENTIMENT]:
         few = [comparison.label(u) for u in (lo, hi) if scored[u]["n"] < _FEW]
         summary = (f"Sentiment toward {actor['name']}: {scored[lo]['score']:+.2f} (n={scored[lo]['n']}) in "
                    f"{comparison.label(lo)} against {scored[hi]['score']:+.2f} (n={scored[hi]['n']}) in "

@@ -220,9 +220,9 @@ def test_key_differences_name_labels_by_voice_and_carry_evidence():
     kinds = [d["kind"] for d in c.differences]
     assert kinds[:2] == ["names", "labels"] and "sentiment" in kinds
     names, labels = c.differences[0], c.differences[1]
-    assert "“Khalifa Hifter”" in names["summary"] and "Fort Russ" in names["summary"]
-    assert "“retired Major General” in reported speech in Arab outlet" in labels["summary"]
-    assert "“Marshal” in the article's voice in Fort Russ" in labels["summary"]
+    assert names["summary"] == "Khalifa Haftar is named “Khalifa Hifter”, “Hifter” only in Arab outlet; “Khalifa Haftar” only in Fort Russ."
+    assert "“retired Major General” (reported speech) only in Arab outlet" in labels["summary"]
+    assert "“Marshal” (the article's voice) only in Fort Russ" in labels["summary"]
     assert {e["text"] for e in labels["evidence"]} == {"retired Major General", "Marshal"}
     sent = next(d for d in c.differences if d["kind"] == "sentiment")
     assert "n=2" in sent["summary"] and "weak evidence" in sent["summary"]
@@ -268,3 +268,21 @@ def test_every_builtin_feature_has_a_plain_name(profiles, nlp):
     missing = sorted(set(full.features()) - set(metric_info()))
     assert missing == [], f"add these to framing/data/metrics.tsv: {missing}"
     assert all(v["name"] and v["explanation"] and v["scale"] for v in metric_info().values())
+
+
+def test_differences_ignore_case_and_shared_forms_and_rank_weak_sentiment_last():
+    a = _hand("a", outlet="A", haftar_names={"Haftar": 3, "HAFTAR": 1}, labels=[("Mr.", "narrator")], score=-0.9)
+    b = _hand("b", outlet="B", haftar_names={"haftar": 2}, labels=[("Mr", "narrator")], score=0.9)
+    assert framing.compare([a, b]).differences[0]["kind"] == "sentiment"  # no names or labels difference
+    pooled = [_hand(f"p{i}", outlet=o, score=s) for i, (o, s) in enumerate([("A", -0.9), ("B", 0.9)])]
+    assert framing.compare(pooled, by="outlet").differences == []  # one mention each: too weak for pooled units
+
+
+def test_reliance_names_linked_sources_not_pronouns():
+    he = {"kind": "indirect", "cue": {"start": 3, "end": 7, "text": "said"}, "source": {"start": 0, "end": 2, "text": "he"},
+          "content": None, "source_type": "person", "actor": None}
+    haftar = dict(he, source={"start": 0, "end": 6, "text": "Haftar"}, actor="haftar")
+    c = framing.compare([_hand("a", attributions=[he, he, he, haftar]), _hand("b")])
+    r = c.reliance("a")
+    assert [s["source"] for s in r["top_sources"]] == ["Khalifa Haftar"] and r["top_share"] == 0.25
+    assert r["anonymous_share"] == 0.0 and c.reliance("b")["top_share"] is None
