@@ -15,7 +15,7 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from .charts import KIND_COLOURS, Axis, Row, bar_chart, stacked_chart, unit_colours
+from .charts import KIND_COLOURS, PALETTE, Axis, Row, bar_chart, stacked_chart, unit_colours
 from .evidence import snippet
 from .sections import ATTRIBUTION_KINDS
 
@@ -252,11 +252,22 @@ def _figure(svg: str, caption: str, note: str = "", *, before: str = "", after: 
     return f"<figure><figcaption>{_esc(caption)}</figcaption>{before}{svg}{note}{after}</figure>"
 
 
+def _charted(c: Comparison) -> list[str]:
+    """The units the charts draw: all of them up to one per palette colour, else those with
+    the most articles (in the comparison's order)."""
+    if len(c.units) <= len(PALETTE):
+        return list(c.units)
+    top = set(sorted(c.units, key=lambda u: -c.n_articles[u])[: len(PALETTE)])
+    return [u for u in c.units if u in top]
+
+
 def _legend(c: Comparison, colours: dict[str, str]) -> str:
     items = "".join(f'<li><span class=sw style="background:{colours[u]}"></span>{_esc(c.label(u))} '
-                    f'<span class=m>({c.n_articles[u]} article{"s" if c.n_articles[u] != 1 else ""})</span></li>'
-                    for u in c.units)
-    return f'<ul class=legend aria-label="units and their colours">{items}</ul>'
+                    f'<span class=m>({_articles(c.n_articles[u])[2:]})</span></li>' for u in colours)
+    rest = len(c.units) - len(colours)
+    note = (f"<p class=m>Charts and source lists show the {len(colours)} units with the most articles, one colour each; "
+            f"the {rest} others are in the tables.</p>") if rest else ""
+    return f'<ul class=legend aria-label="units and their colours">{items}</ul>{note}'
 
 
 def _differences_html(c: Comparison) -> str:
@@ -274,14 +285,15 @@ def _sentiment_html(c: Comparison, actors: list[dict[str, Any]], colours: dict[s
         return '<p class=m>No sentiment section in these profiles.</p>'
     # a chart compares: actors scored in one unit only are in the data table alone
     need = min(2, len(c.units))
-    charted = [a for a in scored if sum(1 for s in a["articles"].values() if s.get("sentiment")) >= need]
+    charted = [a for a in scored if sum(1 for u, s in a["articles"].items() if s.get("sentiment") and u in colours) >= need]
     figures, table = [], []
     for a in charted:
         rows = []
-        for u in c.units:
+        for u in colours:
             sent = (a["articles"].get(u) or {}).get("sentiment")
             if sent is None:
-                rows.append(Row(c.label(u), None, colours[u], "not mentioned" if u not in a["articles"] else "not scored"))
+                if len(colours) <= 6:  # with many units, only those with a score
+                    rows.append(Row(c.label(u), None, colours[u], "not mentioned" if u not in a["articles"] else "not scored"))
                 continue
             rows.append(Row(c.label(u), sent["score"], colours[u], f"n={sent['n']}", sent["n"] < _FEW, sent.get("ci")))
         svg = bar_chart(f"Sentiment toward {a['name']}", rows, _SENTIMENT_AXIS, signed=True)
@@ -302,7 +314,7 @@ def _attribution_html(c: Comparison, colours: dict[str, str]) -> str:
     out = []
     if any(mix.values()):
         kinds = _kinds(mix)
-        rows = [Row(c.label(u), None, colours[u], segments=[(k, mix[u].get(k, 0)) for k in kinds]) for u in c.units]
+        rows = [Row(c.label(u), None, colours[u], segments=[(k, mix[u].get(k, 0)) for k in kinds]) for u in colours]
         keys = "".join(f'<li><span class=sw style="background:{KIND_COLOURS.get(k, KIND_COLOURS["other"])[0]}"></span>'
                        f'{_esc(k.replace("_", " "))}</li>' for k in kinds)
         out.append(_figure(stacked_chart("Attributions by kind", rows), "Attributions by kind",
@@ -316,7 +328,7 @@ def _attribution_html(c: Comparison, colours: dict[str, str]) -> str:
     out.append("<h3>Sources each unit rests on</h3><p class=m>Most cited first: type; attributions, share of the "
                "unit's attributions. Open a source for what it said.</p>")
     cards = []
-    for u in c.units:
+    for u in colours:
         items = [_evidence(c, [dict(e, unit=u) for e in s["evidence"]],
                            f"{s['source']} ({s['source_type']}; {s['n']}, {s['share']:.0%})", count=False)
                  for s in c.sources(u, top=8)]
@@ -345,14 +357,14 @@ def _readability_html(c: Comparison, colours: dict[str, str]) -> str:
     if not keys:
         return '<p class=m>No readability section in these profiles.</p>'
     grades = [v for k in keys if metric_info().get(k, {}).get("scale") == "grade"
-              for u in c.units if (v := c.metrics[u].get(k)) is not None]
+              for u in colours if (v := c.metrics[u].get(k)) is not None]
     top = max(20, 5 * -(-max(grades, default=20) // 5))
     grade_axis = Axis(0, top, list(range(0, int(top) + 1, 5)), "US school grade (higher = harder)")
     figures = []
     for k in keys:
         axis = _EASE_AXIS if metric_info().get(k, {}).get("scale") == "ease" else grade_axis
         rows = [Row(c.label(u), c.metrics[u].get(k), colours[u], _articles(c.n_articles[u]), interval=c.intervals.get(u, {}).get(k))
-                for u in c.units]
+                for u in colours]
         figures.append(_figure(bar_chart(_name(k), rows, axis, digits=1), _name(k),
                                metric_info().get(k, {}).get("explanation", "")))
     return f"<div class=multiples>{''.join(figures)}</div>" + _metrics_table(c, "readability", "Readability formulas")
@@ -422,7 +434,7 @@ _CSS = """
 def html_fragment(comparison: Comparison, *, max_actors: int = 15, title: str = "framing comparison") -> str:
     """The report as one ``<div class="fr">`` with its own style, for notebooks and pages."""
     c = comparison
-    colours = unit_colours(c.units)
+    colours = unit_colours(_charted(c))
     actors = c.actors[:max_actors]
     body = [f"<h1>{_esc(title)}</h1>",
             f"<p>Compared by {_esc(c.by)}: {len(c.units)} unit{'s' if len(c.units) != 1 else ''}, "
