@@ -286,3 +286,42 @@ def test_reliance_names_linked_sources_not_pronouns():
     r = c.reliance("a")
     assert [s["source"] for s in r["top_sources"]] == ["Khalifa Haftar"] and r["top_share"] == 0.25
     assert r["anonymous_share"] == 0.0 and c.reliance("b")["top_share"] is None
+
+
+def test_charts_have_fixed_axes_n_and_fading():
+    from framing.report import html_report
+
+    a = _hand("a", outlet="A", score=-0.05)                                   # one mention: faded
+    b = _hand("b", outlet="B", score=0.04, haftar_names={"Haftar": 1, "Khalifa Haftar": 1, "K. Haftar": 1})  # 3 mentions
+    html = html_report(framing.compare([a, b]))
+    sentiment = re.search(r'<svg[^>]*aria-label="Sentiment toward Khalifa Haftar".*?</svg>', html, re.S).group(0)
+    ticks = re.findall(r'class="tk">([^<]*)<', sentiment)
+    assert ticks == ["−1", "−0.5", "0", "+0.5", "+1"]  # the scale does not follow the largest value
+    assert "n=1" in sentiment and "n=3" in sentiment
+    assert sentiment.count('fill-opacity="0.35"') == 1
+    ease = re.search(r'<svg[^>]*aria-label="Flesch reading ease".*?</svg>', html, re.S).group(0)
+    assert re.findall(r'class="tk">([^<]*)<', ease) == ["0", "20", "40", "60", "80", "100"]
+    assert '<th scope="col">' in html and '<th scope="row">' in html and "<caption>" in html
+
+
+def _luminance(hex_colour):
+    rgb = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_palette_and_text_contrast():
+    from framing.charts import KIND_COLOURS, PALETTE
+    from framing.report import _CSS
+
+    assert len(set(PALETTE)) == len(PALETTE) == 20
+    assert not set(PALETTE) & {fill for fill, _ in KIND_COLOURS.values()}  # kinds never look like units
+    text = set(re.findall(r"(?<![-\w])(?:color|fill):(#[0-9a-f]{6})", _CSS)) - {"#ffffff"}
+    assert text
+    for colour in text:
+        for background in ("#ffffff", "#f2f2f2", "#fff3a8"):
+            ratio = (_luminance(background) + 0.05) / (_luminance(colour) + 0.05)
+            assert ratio >= 4.5, (colour, background, ratio)
+    for fill, ink in KIND_COLOURS.values():  # counts printed inside the attribution segments
+        hi, lo = sorted((_luminance(fill), _luminance("#ffffff" if ink == "#fff" else "#000000")), reverse=True)
+        assert (hi + 0.05) / (lo + 0.05) >= 4.5, fill
