@@ -125,7 +125,7 @@ def bar_chart(title: str, rows: list[Row], axis: Axis, *, digits: int = 2, signe
 
 
 def stacked_chart(title: str, rows: list[Row]) -> str:
-    """One 100% bar per row, its segments in :data:`KIND_COLOURS` with their counts."""
+    """One 100% bar per row, its segments in `KIND_COLOURS` with their counts."""
     axis = Axis(0, 100, [0, 25, 50, 75, 100], "share of the unit's attributions (%)", "{:g}%")
     parts: list[str] = []
     y = top = 4.0

@@ -174,7 +174,7 @@ def _source_key(item: Mapping[str, Any], actor: Mapping[str, Any] | None) -> tup
 
 
 class Comparison:
-    """Profiles side by side. Build it with :func:`framing.compare`.
+    """Profiles side by side. Build it with `framing.compare`.
 
     Attributes
     ----------
@@ -188,9 +188,9 @@ class Comparison:
         Display label of each unit: the outlet or title of an article (its id only when it
         has neither), the value itself for pooled units.
     actors : list of dict
-        Aligned actors, people and organisations before places (see :meth:`to_dict`).
+        Aligned actors, people and organisations before places (see `to_dict`).
     differences : list of dict
-        What differs most between the units, each with its evidence (see :meth:`to_dict`).
+        What differs most between the units, each with its evidence (see `to_dict`).
     """
 
     def __init__(self, profiles: list[ArticleProfile], article_ids: list[str], *, by: str = "article", catalog: Any = None):

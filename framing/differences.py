@@ -82,7 +82,7 @@ def _distinctive(counts: dict[str, dict[str, int]], pooled: bool) -> dict[str, l
 
 
 def _only_in(comparison: Comparison, forms: dict[str, list[str]], describe: Any = None) -> str:
-    """“a”, “b” only in Unit; … (at most :data:`_MAX_GROUPS` units, then how many more)."""
+    """“a”, “b” only in Unit; … (at most `_MAX_GROUPS` units, then how many more)."""
     parts = []
     for unit, words in list(forms.items())[:_MAX_GROUPS]:
         quoted = ", ".join(f"“{w}”" + (describe(unit, w) if describe else "") for w in words)

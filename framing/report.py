@@ -1,8 +1,8 @@
-"""Markdown and self-contained HTML reports of a :class:`framing.Comparison`.
+"""Markdown and self-contained HTML reports of a `framing.Comparison`.
 
 Both lead with the key differences and show the sentences behind them. The HTML report has
 no scripts and no remote styles, fonts or images: charts are inline SVG (see
-:mod:`framing.charts`), each with its data as a table, so the file opens offline and can be
+`framing.charts`), each with its data as a table, so the file opens offline and can be
 mailed or archived as is. Every string that comes from the input (ids, outlets, titles,
 names, labels, sources, sentences) is escaped for the format it goes into.
 """
@@ -42,7 +42,7 @@ def metric_info() -> dict[str, dict[str, str]]:
 
 def _metric_keys(comparison: Comparison, section: str) -> list[str]:
     """The features of one section that the profiles' analyzers produced, in the order of
-    :func:`metric_info` (features it does not know last, by name)."""
+    `metric_info` (features it does not know last, by name)."""
     present = {k for row in comparison.metrics.values() for k in row if k.split("__", 1)[0] == section}
     order = {k: i for i, k in enumerate(metric_info())}
     return sorted(present, key=lambda k: (order.get(k, len(order)), k))

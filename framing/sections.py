@@ -1,4 +1,4 @@
-"""Typed views of the profile sections that :mod:`framing.compare` and :mod:`framing.report`
+"""Typed views of the profile sections that `framing.compare` and `framing.report`
 read, so the key names live in one place.
 
 Each reader takes a profile dict (``ArticleProfile.to_dict()``) and returns the section's
