@@ -267,10 +267,14 @@ class Comparison:
             s = sent.get(lid)
             if s and s.get("score") is not None and s.get("n"):
                 slot["scores"].append((float(s["score"]), int(s["n"]), aid))
+                words = {(m["start"], m["end"]): m["text"] for m in mentions}
                 for m in sentiment_mentions(s):
-                    text = m.get("context") or None
+                    if (m["start"], m["end"]) not in words:
+                        continue  # a mention the actors section does not hold: no words to show
+                    context = m.get("context") or context_for(m["start"], m["end"], contexts)
                     slot["sent_evidence"].append({"article": aid, "start": m["start"], "end": m["end"],
-                                                  "score": m.get("score"), "context": text})
+                                                  "text": words[(m["start"], m["end"])], "score": m.get("score"),
+                                                  "context": context})
             slot["n_attributions"] += n_attributions[lid]
 
     def _build_metrics(self) -> tuple[dict[str, dict[str, float | None]], dict[str, dict[str, list[float]]]]:
