@@ -325,3 +325,21 @@ def test_palette_and_text_contrast():
     for fill, ink in KIND_COLOURS.values():  # counts printed inside the attribution segments
         hi, lo = sorted((_luminance(fill), _luminance("#ffffff" if ink == "#fff" else "#000000")), reverse=True)
         assert (hi + 0.05) / (lo + 0.05) >= 4.5, fill
+
+
+def test_evidence_spans_are_offsets_into_their_article(nlp):
+    texts = {"a": A, "b": B}
+    full = [framing.analyze(t, id=i, outlet=f"Outlet {i}", nlp=nlp) for i, t in texts.items()]
+    c = framing.compare(full)
+    spans = []
+    for d in c.differences:
+        for e in d["evidence"]:
+            spans += [(e["article"], s) for s in (e, e.get("context"), e.get("source"), e.get("cue"), e.get("content"))
+                      if isinstance(s, dict) and "start" in s and "text" in s]
+    for actor in c.actors:
+        for u, s in actor["articles"].items():
+            for e in s["label_evidence"] + ((s["sentiment"] or {}).get("evidence") or []):
+                spans += [(e["article"], x) for x in (e, e.get("context")) if x and "text" in x]
+    assert spans
+    for aid, span in spans:
+        assert texts[aid][span["start"]:span["end"]] == span["text"], (aid, span)
