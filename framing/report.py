@@ -228,7 +228,8 @@ def _evidence(c: Comparison, items: list[Mapping[str, Any]], summary: str = "sen
         u = e.get("unit") or unit or c.unit_of.get(e.get("article"), "")
         where = _esc(c.label(u)) + (f" ({_esc(e['article'])})" if e.get("article") and e["article"] != u else "")
         extra = f" <span class=m>score {e['score']:+.2f}</span>" if e.get("score") is not None else ""
-        extra += f" <span class=m>{_esc(e['voice'])}</span>" if e.get("voice") else ""
+        voice = {"narrator": "article's voice", "reported": "reported speech", "quoted": "quotation"}.get(e.get("voice"))
+        extra += f" <span class=m>({voice})</span>" if voice else ""
         lis.append(f"<li><span class=m>{where}</span>{extra} “{_mark(e)}”</li>")
     summary = f"{summary} ({len(items)})" if count else summary
     return f'<details class=ev><summary>{_esc(summary)}</summary><ul>{"".join(lis)}</ul></details>'
