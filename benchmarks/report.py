@@ -64,6 +64,10 @@ def main(path: str) -> int:
     if "median_fast" in presets:
         line("preset fast speed-up over default, interleaved rounds", paired(presets, "default", "fast"),
              "goal >= 2.5x")
+    alone = info.get("test_interleaved_readability_alone", {})
+    if "median_light" in alone:
+        line("readability alone: speed-up without the parse, interleaved", paired(alone, "parsed", "light"),
+             "goal >= 20x")
     procs = info.get("test_n_process", {})
     if "median_2" in procs:
         line("n_process=2 speed-up over 1, interleaved (120 articles)", paired(procs, "1", "2"), "goal >= 1.6x")

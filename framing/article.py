@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path, PurePath
 from dataclasses import asdict, dataclass, field
 from typing import Any, Mapping
 
 from .errors import InputTypeError, InputValueError
 
-__all__ = ["Article", "coerce_article"]
+__all__ = ["Article", "caller_id", "check_text", "coerce_article"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _FIELDS = ("text", "id", "outlet", "title", "published", "url", "meta")
@@ -50,12 +51,53 @@ class Article:
         return asdict(self)
 
 
+def check_text(text: str) -> str:
+    """``text`` itself, or :class:`InputValueError` [E004] when it holds an unpaired
+    surrogate (not valid Unicode: spaCy and every encoder fail on it)."""
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        raise InputValueError(
+            f"[E004] Article text is not valid Unicode: unpaired surrogate U+{ord(bad.group()):04X} "
+            f"at character {bad.start()} (decode the source with errors='replace')."
+        )
+    return text
+
+
 def _opt_str(value: Any, name: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return str(value)
     raise InputTypeError(f"[E003] Article field '{name}' must be a string, got {type(value).__name__}.")
+
+
+def _meta(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InputTypeError(f"[E005] Article field 'meta' must be a dict, got {type(value).__name__}.")
+    return {str(k): v for k, v in value.items()}
+
+
+def caller_id(obj: Any) -> str | None:
+    """The id the caller gave ``obj`` (an :class:`Article` or a mapping), if it is usable,
+    even when the rest of the record is not; ``None`` otherwise."""
+    value = obj.id if isinstance(obj, Article) else obj.get("id") if isinstance(obj, Mapping) else None
+    try:
+        return _opt_str(value, "id")
+    except InputTypeError:
+        return None
+
+
+def _looks_like_path(text: str) -> bool:
+    """A one-line string without spaces that names an existing file: almost surely a path
+    passed by mistake instead of the file's text."""
+    if not text or len(text) > 4096 or any(c.isspace() for c in text):
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def coerce_article(
@@ -74,14 +116,23 @@ def coerce_article(
     if isinstance(obj, Article):
         article = obj
     elif isinstance(obj, str):
+        if _looks_like_path(obj):
+            raise InputValueError(
+                f"[E006] The text {obj!r} is the path of a file, not article text; read it first "
+                "(framing.read_text(path)), or pass the text itself."
+            )
         article = Article(text=obj)
+    elif isinstance(obj, PurePath):
+        raise InputTypeError(
+            f"[E001] Got a path ({obj}), not article text; read it first (framing.read_text(path))."
+        )
     elif isinstance(obj, Mapping):
         if "text" not in obj:
             raise InputValueError(
                 f"[E002] An article mapping needs a 'text' key; got keys {sorted(map(str, obj))}."
             )
         unknown = {k: v for k, v in obj.items() if k not in _FIELDS}
-        meta = dict(obj.get("meta") or {})
+        meta = _meta(obj.get("meta"))
         meta.update(unknown)
         text = obj["text"]
         if not isinstance(text, str):
@@ -107,12 +158,7 @@ def coerce_article(
         )
     if not isinstance(article.text, str):
         raise InputTypeError(f"[E001] Article text must be str, got {type(article.text).__name__}.")
-    bad = _SURROGATE.search(article.text)
-    if bad is not None:
-        raise InputValueError(
-            f"[E004] Article text is not valid Unicode: unpaired surrogate U+{ord(bad.group()):04X} "
-            f"at character {bad.start()} (decode the source with errors='replace')."
-        )
+    check_text(article.text)
     changes: dict[str, Any] = {}
     if id is not None:
         changes["id"] = _opt_str(id, "id")

@@ -27,22 +27,37 @@ def _portable_catalog(catalog: Any) -> Any:
     return cat.to_dict() if cat is not None else None
 
 
-def _analyze_partition(items: Iterable[Any], model: str | None, preset: str, analyzers: Any, catalog: Any) -> list[dict[str, Any]]:
-    from .engine import analyze_many
+def _analyze_partition(items: Iterable[Any], model: str | None, preset: str, analyzers: Any, catalog: Any,
+                       first_index: int = 0) -> list[dict[str, Any]]:
+    from .engine import get_engine
     from .pipeline import load_pipeline
 
-    nlp = load_pipeline(model, preset=preset)
-    return [p.to_dict() for p in analyze_many(list(items), nlp=nlp, analyzers=analyzers, catalog=catalog)]
+    engine = get_engine(load_pipeline(model, preset=preset), analyzers, catalog)
+    return [p.to_dict() for p in engine.analyze_many(list(items), first_index=first_index)]
+
+
+def _count(items: Iterable[Any]) -> list[int]:
+    return [sum(1 for _ in items)]
 
 
 def analyze_bag(bag: Any, *, model: str | None = None, preset: str = "default", analyzers: Sequence[Any] | None = None,
                 catalog: Any = None) -> Any:
     """Profiles of a Dask bag of articles (strings, dicts with ``text``, or Articles).
 
-    Returns a bag of profile dicts (``ArticleProfile.to_dict()``), in the input order.
+    Returns a bag of profile dicts (``ArticleProfile.to_dict()``), in the input order. An
+    article without an id is named by its position in the whole bag, as in a serial run;
+    to know where each partition starts, the partitions are counted first (one cheap pass
+    over the input, computed when this function is called).
     """
+    import dask.bag as db
+    from dask import delayed
+
     cat = _portable_catalog(catalog)
-    return bag.map_partitions(_analyze_partition, model, preset, analyzers, cat)
+    sizes = bag.map_partitions(_count).compute()
+    starts = [sum(sizes[:i]) for i in range(len(sizes))]
+    parts = [delayed(_analyze_partition)(part, model, preset, analyzers, cat, start)
+             for part, start in zip(bag.to_delayed(), starts)]
+    return db.from_delayed(parts)
 
 
 def _profile_frame(df: Any, text: str, id: str | None, outlet: str | None, title: str | None, model: str | None,
@@ -53,15 +68,14 @@ def _profile_frame(df: Any, text: str, id: str | None, outlet: str | None, title
 
     from .profile import ArticleProfile
 
-    records = []
-    for row in df.itertuples(index=False):
-        row = row._asdict()
-        records.append({
-            "text": row[text],
-            **({"id": str(row[id])} if id else {}),
-            **({"outlet": row[outlet]} if outlet else {}),
-            **({"title": row[title]} if title else {}),
-        })
+    def column(name: str | None) -> list[Any]:
+        return df[name].tolist() if name else [None] * len(df)
+
+    ids = [str(v) for v in df[id].tolist()] if id else [str(label) for label in df.index]
+    records = [  # the row's index label names a row without an id column
+        {"text": t, "id": i, "outlet": o, "title": h}
+        for t, i, o, h in zip(df[text].tolist(), ids, column(outlet), column(title))
+    ]
     dicts = _analyze_partition(records, model, preset, analyzers, catalog)
     out = []
     for d in dicts:
@@ -77,8 +91,9 @@ def analyze_dataframe(ddf: Any, *, text: str = "text", id: str | None = None, ou
                       analyzers: Sequence[Any] | None = None, catalog: Any = None) -> Any:
     """Profiles of a Dask DataFrame's text column, as a DataFrame with the same index.
 
-    Columns: ``id``, ``error``, one float column per feature (sorted, as
-    :meth:`ArticleProfile.features`), and ``profile`` (the JSON profile).
+    Columns: ``id`` (the ``id`` column's value, else the row's index label), ``error``, one
+    float column per feature (sorted, as :meth:`ArticleProfile.features`), and ``profile``
+    (the JSON profile).
     """
     import pandas as pd
 

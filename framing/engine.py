@@ -7,20 +7,23 @@ the catalog — so that :func:`framing.analyze` and :func:`framing.analyze_many`
 from __future__ import annotations
 
 import itertools
+import json
 import multiprocessing
 import os
 import sys
 import threading
-from collections import deque
+from collections import OrderedDict, deque
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from ._version import __version__
 from .analyzers import DEFAULT_ANALYZERS
 from .analyzers.base import Context
-from .article import Article, coerce_article
-from .errors import AnalyzerError, ArticleError, FramingError, InputValueError
+from .article import Article, caller_id, coerce_article
+from .errors import AnalyzerError, ArticleError, FramingError, InputTypeError, InputValueError
+from .lightdoc import n_words
 from .pipeline import load_pipeline, pipeline_name
-from .profile import ArticleProfile
+from .profile import ArticleProfile, jsonable
 from .registry import resolve_analyzers
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,6 +35,31 @@ __all__ = ["Engine", "analyze", "analyze_many", "get_engine"]
 _ON_ERROR = ("record", "raise")
 #: Articles per spaCy memory zone in :meth:`Engine.analyze_many` (see ``_iter_profiles``).
 ZONE_ARTICLES = 256
+
+
+def _json_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """The article's metadata as JSON data; a value JSON cannot hold (a date, a custom
+    object) is kept as its ``str``."""
+    out: dict[str, Any] = {}
+    for key, value in meta.items():
+        try:
+            out[str(key)] = jsonable(value)
+        except FramingError:
+            out[str(key)] = str(value)
+    return out
+
+
+def _coerce_nlp(nlp: Any) -> Any:
+    """The pipeline: ``None`` loads the default, a string names one (as
+    :func:`framing.load_pipeline`), anything else must be a spaCy ``Language``."""
+    if nlp is None or isinstance(nlp, str):
+        return load_pipeline(nlp)
+    if not (callable(nlp) and hasattr(nlp, "pipe") and hasattr(nlp, "vocab")):
+        raise InputTypeError(
+            f"[E037] nlp must be a spaCy Language or the name of an installed pipeline, got "
+            f"{type(nlp).__name__}."
+        )
+    return nlp
 
 
 def _coerce_catalog(catalog: Any) -> Any:
@@ -59,10 +87,14 @@ class Engine:
     def __init__(self, nlp: Language | None = None, analyzers: Any = None, catalog: Any = None):
         self.analyzers = resolve_analyzers(analyzers, DEFAULT_ANALYZERS)
         self.catalog = _coerce_catalog(catalog)
-        self.nlp = nlp if nlp is not None else load_pipeline()
+        self.nlp = _coerce_nlp(nlp)
+        #: False when no analyzer reads the parse (readability alone): the tokenizer and a
+        #: rule-based sentencizer then make the Doc, many times faster than the pipeline.
+        self.needs_parse = any(getattr(a, "needs_parse", True) for a in self.analyzers)
         self.pipeline_info = {
             "framing_version": __version__,
             "spacy_model": pipeline_name(self.nlp),
+            "parsed": self.needs_parse,
             "analyzers": {a.name: str(a.version) for a in self.analyzers},
         }
 
@@ -103,6 +135,18 @@ class Engine:
             raise FramingError("[E030] Chunked parsing changed the text; offsets would be wrong.")
         return doc
 
+    def make_doc(self, text: str) -> Doc:
+        """The Doc the analyzers read: the full parse (:meth:`parse`), or, when no analyzer
+        needs it, the tokens with rule-based sentences."""
+        if self.needs_parse:
+            return self.parse(text)
+        return self._light_doc(text)
+
+    def _light_doc(self, text: str) -> Doc:
+        from .lightdoc import light_doc
+
+        return light_doc(self.nlp, text)
+
     # -- analysis -----------------------------------------------------------------------
     def profile_doc(self, doc: Doc, article: Article) -> ArticleProfile:
         """Run every analyzer on a parsed ``doc`` of ``article.text``."""
@@ -123,13 +167,13 @@ class Engine:
                 ) from exc
             context.results[analyzer.name] = section
         return ArticleProfile(
-            article=self._article_info(article, doc, len(context.words(doc))),
+            article=self._article_info(article, doc),
             pipeline=dict(self.pipeline_info, analyzers=dict(self.pipeline_info["analyzers"])),
             error=None,
             sections=dict(context.results),
         )
 
-    def _article_info(self, article: Article, doc: Doc | None, n_words: int | None = None) -> dict[str, Any]:
+    def _article_info(self, article: Article, doc: Doc | None) -> dict[str, Any]:
         info: dict[str, Any] = {
             "id": article.id,
             "outlet": article.outlet,
@@ -138,7 +182,7 @@ class Engine:
             "n_sentences": None,
         }
         if doc is not None:
-            info["n_words"] = n_words if n_words is not None else sum(1 for t in doc if not (t.is_punct or t.is_space))
+            info["n_words"] = n_words(doc)
             if doc.has_annotation("SENT_START") or len(doc) == 0:
                 # offsets into the article's text: Span.text would build every token again
                 length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
@@ -148,6 +192,7 @@ class Engine:
             value = getattr(article, key)
             if value is not None:
                 info[key] = value
+        info["meta"] = _json_meta(article.meta)
         return info
 
     def error_profile(self, article: Article | None, message: str, default_id: str | None) -> ArticleProfile:
@@ -155,7 +200,7 @@ class Engine:
         info = (
             self._article_info(article, None)
             if article is not None
-            else {"id": default_id, "outlet": None, "title": None, "n_words": None, "n_sentences": None}
+            else {"id": default_id, "outlet": None, "title": None, "n_words": None, "n_sentences": None, "meta": {}}
         )
         return ArticleProfile(
             article=info,
@@ -166,7 +211,7 @@ class Engine:
 
     def analyze(self, article: Article) -> ArticleProfile:
         """Parse and profile one article (exceptions propagate)."""
-        return self.profile_doc(self.parse(article.text), article)
+        return self.profile_doc(self.make_doc(article.text), article)
 
     def analyze_many(
         self,
@@ -176,21 +221,32 @@ class Engine:
         batch_size: int = 16,
         on_error: str = "record",
         progress: bool = False,
+        first_index: int = 0,
+        total: int | None = None,
     ) -> Iterator[ArticleProfile]:
-        """Profiles of ``items`` in input order, one per item; see :func:`framing.analyze_many`."""
+        """Profiles of ``items`` in input order, one per item; see :func:`framing.analyze_many`.
+
+        ``first_index`` is the position of the first item in a larger stream split into
+        parts (a Dask partition), so that unnamed articles are named by their position in
+        the whole stream. ``total`` is the number of items of a stream without a length,
+        for the progress bar's total and ETA."""
         if on_error not in _ON_ERROR:
             raise InputValueError(f"[E033] on_error must be one of {_ON_ERROR}, got {on_error!r}.")
         if not isinstance(n_process, int) or n_process == 0 or n_process < -1:
             raise InputValueError(f"[E034] n_process must be a positive int or -1, got {n_process!r}.")
         if not isinstance(batch_size, int) or batch_size < 1:
             raise InputValueError(f"[E035] batch_size must be a positive int, got {batch_size!r}.")
-        return self._iter_profiles(items, n_process, batch_size, on_error, progress)
+        if isinstance(items, (str, bytes, bytearray, Article, Mapping)) or not isinstance(items, Iterable):
+            raise InputTypeError(
+                f"[E038] analyze_many() takes an iterable of articles (a list of texts, dicts or "
+                f"Articles), got a single {type(items).__name__}; for one article use analyze()."
+            )
+        return self._iter_profiles(_numbered(items, first_index), n_process, batch_size, on_error,
+                                   _progress(progress, total=total if total is not None else _length(items)))
 
     def _iter_profiles(
-        self, items: Iterable[Any], n_process: int, batch_size: int, on_error: str, progress: bool
+        self, numbered: Iterator[tuple[int, Any, str]], n_process: int, batch_size: int, on_error: str, bar: Any
     ) -> Iterator[ArticleProfile]:
-        bar = _progress(progress)
-        numbered = enumerate(items)
         workers = (os.cpu_count() or 1) if n_process == -1 else n_process
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             yield from self._parallel_profiles(numbered, workers, batch_size, on_error, bar)
@@ -213,7 +269,7 @@ class Engine:
         bar(0, close=True)
 
     def _parallel_profiles(
-        self, numbered: Iterator[tuple[int, Any]], workers: int, batch_size: int, on_error: str, bar: Any
+        self, numbered: Iterator[tuple[int, Any, str]], workers: int, batch_size: int, on_error: str, bar: Any
     ) -> Iterator[ArticleProfile]:
         """Parse *and* profile in ``workers`` forked processes, ``batch_size`` articles a task.
 
@@ -266,37 +322,36 @@ class Engine:
         return hasattr(self.nlp, "memory_zone") and getattr(self.nlp.vocab, "in_memory_zone", True) is False
 
     def _profile_chunk(
-        self, numbered: Iterator[tuple[int, Any]], n_process: int, batch_size: int, on_error: str, bar: Any
+        self, numbered: Iterator[tuple[int, Any, str]], n_process: int, batch_size: int, on_error: str, bar: Any
     ) -> Iterator[ArticleProfile]:
-        # pending: (index, default id, article or None, error message or None, parse here?)
-        pending: deque[tuple[int, str, Article | None, str | None, bool]] = deque()
-        max_length = self.nlp.max_length
+        # pending: (index, default id, article or None, error message or None)
+        pending: deque[tuple[int, str, Article | None, str | None]] = deque()
+        max_length = self.nlp.max_length if self.needs_parse else None
 
         def feed() -> Iterator[tuple[str, int]]:
-            for index, item in numbered:
-                default_id = str(index)
+            for index, item, default_id in numbered:
                 try:
                     article = coerce_article(item, default_id=default_id)
-                except FramingError as exc:
+                except Exception as exc:  # any bad record: FramingError or a broken mapping
+                    article_id = caller_id(item) or default_id
+                    message = str(exc) if isinstance(exc, FramingError) else f"{type(exc).__name__}: {exc}"
                     if on_error == "raise":
-                        raise ArticleError(f"article {default_id}: {exc}", default_id) from exc
-                    pending.append((index, default_id, None, str(exc), False))
+                        raise ArticleError(f"article {article_id}: {message}", article_id) from exc
+                    pending.append((index, article_id, None, message))
                     continue
-                if len(article.text) > max_length:
-                    pending.append((index, default_id, article, None, True))
-                    continue
-                pending.append((index, default_id, article, None, False))
-                yield article.text, index
+                pending.append((index, default_id, article, None))
+                if max_length is None or len(article.text) <= max_length:
+                    yield article.text, index
 
-        def finish(entry: tuple[int, str, Article | None, str | None, bool], doc: Doc | None) -> ArticleProfile:
-            index, default_id, article, message, parse_here = entry
+        def finish(entry: tuple[int, str, Article | None, str | None], doc: Doc | None) -> ArticleProfile:
+            index, default_id, article, message = entry
             if message is not None:
                 result = self.error_profile(article, message, default_id)
             else:
                 assert article is not None
                 try:
                     if doc is None:
-                        doc = self.parse(article.text)
+                        doc = self.make_doc(article.text)
                     result = self.profile_doc(doc, article)
                 except Exception as exc:
                     if on_error == "raise":
@@ -307,11 +362,16 @@ class Engine:
             bar(1)
             return result
 
-        docs = self.nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for doc, index in docs:
-            while pending and pending[0][0] != index:
-                yield finish(pending.popleft(), None)
-            yield finish(pending.popleft(), doc)
+        if max_length is None:  # no parse: finish() makes each Doc from the tokenizer
+            for _ in feed():
+                while pending:
+                    yield finish(pending.popleft(), None)
+        else:
+            docs = self.nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+            for doc, index in docs:
+                while pending and pending[0][0] != index:
+                    yield finish(pending.popleft(), None)
+                yield finish(pending.popleft(), doc)
         while pending:
             yield finish(pending.popleft(), None)
 
@@ -325,7 +385,7 @@ def _set_worker_engine(engine: Engine) -> None:
     _WORKER_ENGINE = engine
 
 
-def _worker_profiles(chunk: list[tuple[int, Any]], batch_size: int, on_error: str) -> list[ArticleProfile]:
+def _worker_profiles(chunk: list[tuple[int, Any, str]], batch_size: int, on_error: str) -> list[ArticleProfile]:
     """One task of :meth:`Engine._parallel_profiles`: profiles of ``chunk``, in order."""
     engine = _WORKER_ENGINE
     assert engine is not None
@@ -360,14 +420,46 @@ def _release_heap() -> None:
         _malloc_trim(0)
 
 
-def _progress(enabled: bool) -> Any:
-    """A tiny progress reporter on stderr (tqdm when installed)."""
+def _numbered(items: Iterable[Any], first_index: int = 0) -> Iterator[tuple[int, Any, str]]:
+    """``(position, item, default id)`` for each item.
+
+    An article without an id is named by its position (``"0"``, ``"1"``, ...), unless an
+    earlier article already holds that id: then ``"<position>#2"`` (``#3``, ...), so that a
+    made-up id never repeats a caller's. Caller ids are never changed. Only caller ids made
+    of digits can clash with positions; just those are remembered.
+    """
+    digit_ids: set[str] = set()
+    for index, item in enumerate(items, first_index):
+        given = caller_id(item)
+        if given is not None:
+            if given.isdigit():
+                digit_ids.add(given)
+            yield index, item, given
+            continue
+        default = str(index)
+        suffix = 2
+        while default in digit_ids:
+            default = f"{index}#{suffix}"
+            suffix += 1
+        yield index, item, default
+
+
+def _length(items: Iterable[Any]) -> int | None:
+    try:
+        return len(items)  # type: ignore[arg-type]
+    except TypeError:  # a generator or stream: no total
+        return None
+
+
+def _progress(enabled: bool, total: int | None = None) -> Any:
+    """A tiny progress reporter on stderr (tqdm when installed), with a total and an ETA
+    when the input has a length."""
     if not enabled:
         return lambda n, close=False: None
     try:
         from tqdm import tqdm
 
-        bar = tqdm(unit="article", file=sys.stderr)
+        bar = tqdm(unit="article", file=sys.stderr, total=total)
 
         def update(n: int, close: bool = False) -> None:
             bar.update(n)
@@ -377,41 +469,80 @@ def _progress(enabled: bool) -> Any:
         return update
     except ImportError:  # pragma: no cover
         count = [0]
+        of = f" of {total}" if total is not None else ""
 
         def update(n: int, close: bool = False) -> None:
             count[0] += n
             if close or count[0] % 50 == 0:
-                print(f"\r{count[0]} articles", end="\n" if close else "", file=sys.stderr)
+                print(f"\r{count[0]}{of} articles", end="\n" if close else "", file=sys.stderr)
 
         return update
 
 
-_engines: dict[tuple[int, Any, int], Engine] = {}
+#: Engines that :func:`analyze` and :func:`analyze_many` keep for reuse (least recently used
+#: dropped first).
+ENGINE_CACHE_SIZE = 8
+_engines: OrderedDict[tuple[Any, ...], Engine] = OrderedDict()
 _engines_lock = threading.Lock()
 
 
-def _spec_key(analyzers: Any) -> Any:
+def _analyzers_key(analyzers: Any) -> tuple[Any, ...] | None:
+    """A key for analyzers given by name (``None`` when instances are given: not cached)."""
     if analyzers is None:
+        return ("<default>",)
+    spec = [analyzers] if isinstance(analyzers, str) else analyzers
+    if not isinstance(spec, (list, tuple)):
         return None
-    if isinstance(analyzers, str):
-        return analyzers
-    try:
-        return tuple(a if isinstance(a, str) else id(a) for a in analyzers)
-    except TypeError:
-        return id(analyzers)
+    key: list[Any] = []
+    for item in spec:
+        if isinstance(item, str):
+            key.append(item)
+        elif isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], Mapping):
+            key.append((item[0], json.dumps(dict(item[1]), sort_keys=True, default=repr)))
+        else:
+            return None
+    return tuple(key)
+
+
+def _catalog_key(catalog: Any) -> Any:
+    """A key for a catalog: a file by its resolved path, size and modification time (so an
+    edited file is read again), an object by identity; ``None`` when not cacheable."""
+    if catalog is None:
+        return ("<none>",)
+    if isinstance(catalog, (str, os.PathLike)):
+        try:
+            stat = os.stat(catalog)
+        except OSError:
+            return None  # let the loader report the missing file
+        return ("file", os.path.realpath(catalog), stat.st_size, stat.st_mtime_ns)
+    from .actors.catalog import ActorCatalog
+
+    return ("object", id(catalog)) if isinstance(catalog, ActorCatalog) else None
 
 
 def get_engine(nlp: Any = None, analyzers: Any = None, catalog: Any = None) -> Engine:
-    """An :class:`Engine`, reused across calls with the same (default) arguments."""
-    if catalog is not None or (analyzers is not None and not isinstance(analyzers, (list, tuple, str))):
+    """An :class:`Engine`, reused across calls with the same pipeline, analyzer names and
+    catalog. Analyzer instances are not cached (each call builds an engine around them);
+    registering an analyzer again drops the engines built before. At most
+    :data:`ENGINE_CACHE_SIZE` engines are kept."""
+    from .registry import generation
+
+    nlp = _coerce_nlp(nlp)
+    spec_key, cat_key = _analyzers_key(analyzers), _catalog_key(catalog)
+    if spec_key is None or cat_key is None:
         return Engine(nlp, analyzers, catalog)
-    key = (id(nlp) if nlp is not None else 0, _spec_key(analyzers), 0)
+    key = (id(nlp), spec_key, cat_key, generation())
     with _engines_lock:
         engine = _engines.get(key)
-        if engine is None or (nlp is not None and engine.nlp is not nlp):
-            engine = Engine(nlp, analyzers, catalog)
-            _engines[key] = engine
-        return engine
+        if engine is not None and engine.nlp is nlp:
+            _engines.move_to_end(key)
+            return engine
+    engine = Engine(nlp, analyzers, catalog)  # outside the lock: may load lexicons or a catalog
+    with _engines_lock:
+        _engines[key] = engine
+        while len(_engines) > ENGINE_CACHE_SIZE:
+            _engines.popitem(last=False)
+    return engine
 
 
 def analyze(

@@ -21,6 +21,7 @@ __all__ = [
     "ModelNotFoundError",
     "NoModelWarning",
     "NotFittedError",
+    "OutputError",
     "ReaderError",
     "UnknownAnalyzerError",
 ]
@@ -72,6 +73,10 @@ class CatalogError(FramingError, ValueError):
 
 class ReaderError(FramingError, OSError):
     """An input file or folder cannot be read as articles."""
+
+
+class OutputError(FramingError, OSError):
+    """An output file cannot be written (checked before any work is done)."""
 
 
 class NotFittedError(FramingError, ValueError, AttributeError):

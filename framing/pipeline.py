@@ -129,23 +129,21 @@ def load_pipeline(name: str | None = None, *, exclude: tuple[str, ...] = (), pre
         raise InputValueError(f"[E052] Unknown preset {preset!r}; choose one of {sorted(PRESETS)}.")
     exclude = tuple(sorted(set(exclude) | set(PRESETS[preset])))
     if name is None:
-        name = os.environ.get(ENV_VAR) or None
-    key = f"{name}|{','.join(sorted(exclude))}"
+        name = os.environ.get(ENV_VAR) or next((c for c in CANDIDATES if _is_installed(c)), None)
+    # keyed on the resolved name: load_pipeline() and load_pipeline(<the default's name>)
+    # are the same object
+    key = f"{name}|{','.join(exclude)}"
     with _lock:
         if key in _cache:
             return _cache[key]
         if name is None:
-            found = next((c for c in CANDIDATES if _is_installed(c)), None)
-            if found is None:
-                warnings.warn(
-                    f"[W001] No trained English spaCy pipeline is installed; using a blank "
-                    f"pipeline (tokenizer and sentencizer only). {_INSTALL_HINT}",
-                    NoModelWarning,
-                    stacklevel=2,
-                )
-                nlp = _blank()
-            else:
-                nlp = _load(found, exclude)
+            warnings.warn(
+                f"[W001] No trained English spaCy pipeline is installed; using a blank "
+                f"pipeline (tokenizer and sentencizer only). {_INSTALL_HINT}",
+                NoModelWarning,
+                stacklevel=2,
+            )
+            nlp = _blank()
         else:
             nlp = _load(name, exclude)
         _cache[key] = nlp

@@ -159,6 +159,16 @@ class ArticleProfile:
                 f"[E023] Profile schema_version {version!r} is not supported (this framing "
                 f"reads version {SCHEMA_VERSION})."
             )
+        for key in ("article", "pipeline"):
+            if not isinstance(data[key], Mapping):
+                raise InputValueError(
+                    f"[E140] Not a framing profile: {key!r} must be a mapping, got {type(data[key]).__name__}."
+                )
+        if not isinstance(data.get("error"), (str, type(None))):
+            raise InputValueError(f"[E140] Not a framing profile: 'error' must be a string or null, got {type(data['error']).__name__}.")
+        article_id = data["article"].get("id")
+        if not isinstance(article_id, (str, type(None))):
+            raise InputValueError(f"[E140] Not a framing profile: the article 'id' must be a string or null, got {type(article_id).__name__}.")
         sections = {k: copy.deepcopy(v) for k, v in data.items() if k not in _TOP_LEVEL}
         return cls(
             article=copy.deepcopy(dict(data["article"])),
@@ -171,13 +181,20 @@ class ArticleProfile:
     @classmethod
     def from_json(cls, text: str) -> ArticleProfile:
         """Inverse of :meth:`to_json`."""
-        return cls.from_dict(json.loads(text))
+        if not isinstance(text, (str, bytes, bytearray)):
+            raise InputTypeError(f"[E141] A profile in JSON must be a str, got {type(text).__name__}.")
+        try:
+            data = json.loads(text)
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+            raise InputValueError(f"[E141] Not a framing profile: not JSON ({type(exc).__name__}: {exc}).") from None
+        return cls.from_dict(data)
 
     # -- numbers ------------------------------------------------------------------------
     def features(self) -> dict[str, float]:
         """Flat ``{"<section>__<metric>": float}`` of the comparable numbers, sorted by key.
 
-        Undefined values are NaN. Each section's analyzer decides what is comparable (its
+        Undefined values are NaN; a section that is not a mapping (``None`` for a failed
+        article) counts as missing. Each section's analyzer decides what is comparable (its
         ``features`` method); sections of unknown analyzers use
         :func:`framing.analyzers.default_features`.
         """
@@ -190,11 +207,22 @@ class ArticleProfile:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 out[f"article__{key}"] = float(value)
         for name, section in self.sections.items():
-            if section is None:
+            if not isinstance(section, Mapping):  # None for a failed article; NaN or junk read back
                 continue
             feats = analyzer_features(name, section)
             if feats is None:
                 feats = default_features(name, section)
             for key, value in feats.items():
-                out[key] = math.nan if value is None else float(value)
+                out[key] = _as_float(value)
         return dict(sorted(out.items()))
+
+
+def _as_float(value: Any) -> float:
+    """A feature value as a float; ``None`` and anything that is not a number (junk read
+    back from a hand-edited profile) are undefined: NaN."""
+    if isinstance(value, str):
+        return math.nan
+    try:
+        return float(value) if value is not None else math.nan
+    except (TypeError, ValueError):
+        return math.nan

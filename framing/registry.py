@@ -33,6 +33,14 @@ _lazy: dict[str, str] = {}
 _loaded_builtins = False
 _loaded_entry_points = False
 _lock = threading.RLock()
+#: Bumped whenever a name is (re-)registered, so that caches built from the old factories
+#: (engines, feature analyzers) are not used again.
+_generation = [0]
+
+
+def generation() -> int:
+    """How many registrations this process has seen (a cache key)."""
+    return _generation[0]
 
 
 def _ensure_loaded() -> None:
@@ -78,6 +86,8 @@ def register_analyzer(name: str, factory: Callable[..., Any] | None = None) -> A
         with _lock:
             _factories[name] = obj
             _lazy.pop(name, None)
+            _feature_instances.pop(name, None)
+            _generation[0] += 1
         return obj
 
     if factory is not None:

@@ -374,3 +374,157 @@ def test_groups_align_by_noun_and_country(nlp):
     aligned = align_actors(profiles)
     shared = [a for a in aligned if len(a["members"]) == 2]
     assert [a["name"] for a in shared] == ["Officials"]
+
+
+# -- name structure (framing.actors.names), on hand-built inputs ----------------------------
+from framing.actors.names import acronym_of, canonical_given, org_core, parse_person, partial_org, same_person  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Robert S. Mueller III", "Robert Mueller"), ("Liz Cheney", "Elizabeth Cheney"), ("Bill Clinton", "William J. Clinton"),
+     ("Chuck Schumer", "Charles Schumer"), ("Jim Mattis", "James Mattis"), ("George W. Bush", "George Walker Bush"),
+     ("Muammar Qaddafi", "Moammar Gadhafi"), ("Muammar Qaddafi", "Kadafi"), ("Khalifa Hifter", "Khalifa Haftar"),
+     ("Fayez al-Sarraj", "Fayez Saraj"), ("Osama bin Laden", "Osama Laden"), ("R. Mueller", "Robert Mueller"),
+     ("Mueller", "Robert S. Mueller III")],
+)
+def test_one_person_under_two_names(a, b):
+    assert same_person(parse_person(a), parse_person(b))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("George H. W. Bush", "George W. Bush"), ("Dick Cheney", "Liz Cheney"), ("Anthony Mann", "Martin Mann"),
+     ("Donald Trump Jr.", "Donald Trump"), ("J. Smith", "K. Smith"), ("Pope John Paul II", "Pope John Paul III"),
+     ("Khalifa Haftar", "Khalifa Hamdan")],
+)
+def test_two_people_under_like_names(a, b):
+    assert not same_person(parse_person(a), parse_person(b))
+
+
+def test_a_family_suffix_on_one_side_is_one_man_where_no_father_is_named():
+    assert same_person(parse_person("Roger J. Stone Jr."), parse_person("Roger Stone"), family=False)
+    assert not same_person(parse_person("Roger J. Stone Jr."), parse_person("Roger Stone"))
+
+
+def test_person_parts_leave_particles_and_suffixes_out():
+    mueller = parse_person("Robert S. Mueller III")
+    assert (mueller.initial, mueller.middles, mueller.suffix) == ("r", "s", "iii")
+    assert parse_person("Ursula von der Leyen").middles == ""
+    assert canonical_given("liz") == "elizabeth" and canonical_given("fayez") == "fayez"
+    assert parse_person("") is None
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [("Judiciary Committee", "Senate Judiciary Committee"), ("America Rising", "America Rising PAC"),
+     ("the Times", "The New York Times"), ("Northrop", "Northrop Grumman"), ("Air Force", "U.S. Air Force"),
+     ("Apple", "Apple Computer")],
+)
+def test_partial_organisation_names(short, long):
+    assert partial_org(short, long)
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [("Airlines", "Singapore Airlines"), ("Bank", "Bank of America"), ("America", "Bank of America"),
+     ("Bank of", "Bank of America"), ("New York Times", "The New York Times")],
+)
+def test_not_partial_organisation_names(short, long):
+    assert not partial_org(short, long)
+
+
+def test_legal_designators_and_acronyms():
+    assert org_core("Apple Inc.") == "apple" and org_core("EADS N.V.") == "eads"
+    assert org_core("Bank of America Corporation") == "bank of america"
+    assert org_core("Inc.") == "inc"  # a designator alone stays
+    assert acronym_of("General Motors") == "GM" and acronym_of("the Government of National Accord") == "GNA"
+
+
+def _hand_doc(blank_nlp, text, ents):
+    """A Doc of ``text`` split on spaces, with entities given as (first word, end word, label)."""
+    from spacy.tokens import Doc, Span
+
+    words = text.split(" ")
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _run(doc):
+    from framing.analyzers.actors import ActorsAnalyzer
+    from framing.analyzers.base import Context
+    from framing.article import Article
+
+    return ActorsAnalyzer().analyze(doc, Context(text=doc.text, article=Article(text=doc.text)))["items"]
+
+
+def test_partial_organisation_name_joins_its_one_owner(blank_nlp):
+    doc = _hand_doc(blank_nlp, "Northrop Grumman Corp won . Northrop said so .", [(0, 3, "ORG"), (5, 6, "ORG")])
+    items = _run(doc)
+    assert [(i["name"], i["aliases"], i["n_mentions"]) for i in items] == [("Northrop Grumman Corp", ["Northrop"], 2)]
+
+
+def test_a_partial_name_two_organisations_share_stays_apart(blank_nlp):
+    doc = _hand_doc(blank_nlp, "Apple Corps sued Apple Computer . Apple said no .",
+                    [(0, 2, "ORG"), (3, 5, "ORG"), (6, 7, "ORG")])
+    assert len(_run(doc)) == 3
+
+
+def test_a_person_label_ending_in_an_organisation_word_is_an_organisation(blank_nlp):
+    doc = _hand_doc(blank_nlp, "General Motors lost . General Motors Co fell .", [(0, 2, "PERSON"), (4, 7, "ORG")])
+    items = _run(doc)
+    assert [(i["type"], i["n_mentions"]) for i in items] == [("organization", 2)]
+
+
+def test_names_in_one_article_follow_name_structure(blank_nlp):
+    doc = _hand_doc(blank_nlp, "George H. W. Bush met George W. Bush . Liz Cheney met Elizabeth Cheney .",
+                    [(0, 4, "PERSON"), (5, 8, "PERSON"), (9, 11, "PERSON"), (12, 14, "PERSON")])
+    items = _run(doc)
+    assert sorted((i["name"], i["n_mentions"]) for i in items) == [
+        ("Elizabeth Cheney", 2), ("George H. W. Bush", 1), ("George W. Bush", 1)]
+    assert next(i for i in items if i["name"] == "Elizabeth Cheney")["aliases"] == ["Liz Cheney"]
+
+
+def _item(name, aliases=(), n=1, type_="person"):
+    return {"id": name.lower().replace(" ", "-"), "name": name, "type": type_, "aliases": list(aliases),
+            "mentions": [], "n_mentions": n}
+
+
+def _aligned(*articles):
+    profiles = [{"article": {"id": str(k)}, "actors": {"items": items}} for k, items in enumerate(articles)]
+    return sorted(sorted(a["members"]) for a in align_actors(profiles))
+
+
+def test_alignment_keeps_people_with_other_initials_apart_and_joins_the_bare_name():
+    groups = _aligned([_item("George H. W. Bush", n=3)], [_item("George W. Bush", n=5)], [_item("George Bush", n=1)])
+    assert groups == [["0"], ["1", "2"]]
+
+
+def test_alignment_joins_nicknames_and_suffixes_on_one_side():
+    assert _aligned([_item("Robert S. Mueller III")], [_item("Robert Mueller")]) == [["0", "1"]]
+    assert _aligned([_item("Dick Cheney")], [_item("Liz Cheney")], [_item("Elizabeth Cheney")]) == [["0"], ["1", "2"]]
+
+
+def test_alignment_reads_the_aliases_an_article_gives():
+    groups = _aligned([_item("Singapore Airlines", ["SIA"], type_="organization")], [_item("SIA", type_="organization")])
+    assert groups == [["0", "1"]]
+
+
+def test_headline_words_the_body_never_uses_are_no_part_of_names(blank_nlp):
+    from spacy.tokens import Doc, Span
+
+    words = ["Cheney", "Tells", "Republicans", "Blow", "Us", "\n\n", "Cheney", "spoke", "."]
+    spaces = [True, True, True, True, False, False, True, False, False]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=spaces)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 3, 5, label="ORG"), Span(doc, 6, 7, label="PERSON")]
+    items = _run(doc)
+    assert [(i["name"], [m["text"] for m in i["mentions"]]) for i in items] == [("Cheney", ["Cheney", "Cheney"])]
+
+
+def test_a_headline_is_a_short_first_paragraph_that_is_not_prose():
+    from framing.analyzers.actors import headline_range
+
+    assert headline_range("Trump Says He Will Go\n\nThe president said.") == (0, 21)
+    assert headline_range("The president spoke to reporters on Monday.\n\nHe said more.") is None
+    assert headline_range("One paragraph only.") is None

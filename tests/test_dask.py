@@ -34,6 +34,7 @@ def _strip(d):
     return json.loads(json.dumps(d))
 
 
+@pytest.mark.slow
 def test_bag_matches_serial(client, nlp):
     import dask.bag as db
 
@@ -63,3 +64,25 @@ def test_dataframe_features_and_profiles(client, nlp):
             assert (row[key] != row[key] and value != value) or row[key] == pytest.approx(value)
     with pytest.raises(framing.InputValueError, match="E110"):
         analyze_dataframe(ddf, text="missing")
+
+
+def test_unnamed_articles_are_named_by_their_place_in_the_whole_bag(client):
+    import dask.bag as db
+
+    from framing.dask import analyze_bag
+
+    out = analyze_bag(db.from_sequence([f"Text {i}." for i in range(6)], npartitions=3), analyzers=["readability"]).compute()
+    assert [d["article"]["id"] for d in out] == [str(i) for i in range(6)]
+
+
+def test_a_dataframe_row_without_text_keeps_its_id(client):
+    import dask.dataframe as dd
+    import pandas as pd
+
+    from framing.dask import analyze_dataframe
+
+    pdf = pd.DataFrame({"doc": ["x", "y", "z"], "my text": ["A.", None, "C."]}, index=[10, 11, 12])
+    out = analyze_dataframe(dd.from_pandas(pdf, npartitions=2), text="my text", id="doc", analyzers=["readability"]).compute()
+    assert list(out["id"]) == ["x", "y", "z"] and "E001" in out.loc[11, "error"]
+    unnamed = analyze_dataframe(dd.from_pandas(pdf, npartitions=2), text="my text", analyzers=["readability"]).compute()
+    assert list(unnamed["id"]) == ["10", "11", "12"]

@@ -59,6 +59,7 @@ def test_seeds_contract(nlp, seeds):
         assert profile.article["n_words"] > 250
 
 
+@pytest.mark.slow
 def test_allsides_mixed_with_bad_input(nlp):
     path = data_file("allsides", "sample.jsonl")
     with path.open(encoding="utf-8") as handle:

@@ -41,7 +41,7 @@ def test_access_by_key_and_attribute():
     with pytest.raises(KeyError, match="sections"):
         p["nothing"]
     with pytest.raises(AttributeError):
-        p.nothing
+        _ = p.nothing
 
 
 def test_features_sorted_and_nan_for_undefined():

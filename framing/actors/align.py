@@ -24,7 +24,8 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from .catalog import ActorCatalog, coerce_catalog
-from .names import country_of, name_key, normalize_name, party_of, person_parts, skeleton, strip_prefix
+from .names import (PersonName, country_of, name_key, normalize_name, parse_person, party_of, person_parts,
+                    same_person, skeleton, strip_prefix)
 
 __all__ = ["align_actors"]
 
@@ -35,7 +36,33 @@ def _as_dict(profile: Any) -> Mapping[str, Any]:
     return profile.to_dict() if hasattr(profile, "to_dict") else profile
 
 
-def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surnames: set[str]) -> set[str]:
+def _person_classes(people: Counter, family: bool = True) -> dict[PersonName, int]:
+    """Group the full names of one surname into people: each name joins the most-mentioned
+    group whose every name it can name (``same_person``), the most specific names first
+    ("George H. W. Bush" and "George W. Bush" found two groups; "George Bush" then joins the
+    larger). ``people`` counts mentions per name; returns name -> group number. With
+    ``family`` false, "Jr." or "Sr." on one side only does not make two people."""
+    order = sorted(people, key=lambda p: (-len(p.middles), -bool(p.given), -bool(p.suffix), -people[p],
+                                          p.given, p.middles, p.suffix))
+    groups: list[list[PersonName]] = []
+    weight: list[int] = []
+    out: dict[PersonName, int] = {}
+    for person in order:
+        fits = [g for g, members in enumerate(groups) if all(same_person(person, m, family) for m in members)]
+        if fits:
+            g = max(fits, key=lambda k: (weight[k], -k))
+        else:
+            g = len(groups)
+            groups.append([])
+            weight.append(0)
+        groups[g].append(person)
+        weight[g] += people[person]
+        out[person] = g
+    return out
+
+
+def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surnames: set[str],
+          classes: Mapping[PersonName, int]) -> set[str]:
     keys: set[str] = set()
     cat_id = item.get("catalog_id")
     if cat_id:
@@ -57,13 +84,12 @@ def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surna
                 continue
             surname = skeleton(words[-1])
             if surname in ambiguous_surnames:
-                # namesakes in one article: the first name and the suffix tell them apart
-                # ("Donald Trump", "Donald Trump Jr.", "Trump Jr.")
-                if suffix:
-                    keys.add(f"person:{surname}|{suffix}")
-                if len(words) > 1:
-                    keys.add(f"person:{skeleton(words[0])} {surname}" + (f"|{suffix}" if suffix else ""))
-                elif not suffix:
+                # namesakes: the name's class among the event's people with this surname
+                # (Donald Trump, Donald Trump Jr., Melania Trump; George W. and George H. W. Bush)
+                person = parse_person(n)
+                if person is not None and (person.initial or person.suffix) and person in classes:
+                    keys.add(f"person:{surname}#{classes[person]}")
+                elif len(words) == 1 and not suffix:
                     keys.add("person:" + surname)
             else:
                 keys.add("person:" + surname)
@@ -87,6 +113,39 @@ def _keys(item: Mapping[str, Any], catalog: ActorCatalog | None, ambiguous_surna
             if len(initials) >= 3:
                 keys.add("acronym:" + initials.upper())
     return keys
+
+
+def _full_names(item: Mapping[str, Any]) -> list[PersonName]:
+    """The parsed names of a person item that give more than the surname."""
+    names = [item.get("name", "")] + list(item.get("aliases") or [])
+    return [p for p in map(parse_person, names) if p is not None and (p.initial or p.suffix)]
+
+
+def _namesakes(nodes: list[tuple[int, str, Mapping[str, Any]]], n_articles: int) -> tuple[set[str], dict[PersonName, int]]:
+    """Surnames that need more than the surname to tell people apart: two people of one
+    article share it, or the articles give it with names of two people (Dick and Liz
+    Cheney; Martin and Anthony Mann); and the groups of full names of those surnames."""
+    ambiguous: set[str] = set()
+    for index in range(n_articles):
+        counts = Counter(
+            skeleton(strip_prefix(person_parts(normalize_name(item.get("name", "")).split())[0][-1]))
+            for i, _, item in nodes
+            if i == index and item.get("type") == "person" and normalize_name(item.get("name", "")).split()
+        )
+        ambiguous |= {s for s, c in counts.items() if c > 1}
+    people: dict[str, Counter] = defaultdict(Counter)
+    for _, _, item in nodes:
+        if item.get("type") == "person" and not item.get("catalog_id"):
+            for person in _full_names(item):
+                people[person.surname][person] += int(item.get("n_mentions") or 1)
+    classes: dict[PersonName, int] = {}
+    for surname, names in people.items():
+        # two people only when more than a "Jr." tells them apart (Roger J. Stone Jr. and
+        # Roger Stone are one, unless an article names a father and a son)
+        if len(set(_person_classes(names, family=False).values())) > 1:
+            ambiguous.add(surname)
+        classes.update(_person_classes(names))
+    return ambiguous, classes
 
 
 def _surnames(item: Mapping[str, Any]) -> tuple[set[str], bool]:
@@ -156,15 +215,7 @@ def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str,
         section = data.get("actors") or {}
         for item in section.get("items") or []:
             nodes.append((index, article_id, item))
-    # surnames shared by two people of one article need first names to tell them apart
-    ambiguous: set[str] = set()
-    for index in range(len(article_ids)):
-        counts = Counter(
-            skeleton(strip_prefix(person_parts(normalize_name(item.get("name", "")).split())[0][-1]))
-            for i, _, item in nodes
-            if i == index and item.get("type") == "person" and normalize_name(item.get("name", "")).split()
-        )
-        ambiguous |= {s for s, c in counts.items() if c > 1}
+    ambiguous, classes = _namesakes(nodes, len(article_ids))
     parent = list(range(len(nodes)))
 
     def find(x: int) -> int:
@@ -175,8 +226,8 @@ def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str,
 
     owner: dict[str, int] = {}
     articles_of: dict[int, set[int]] = {n: {index} for n, (index, _, _) in enumerate(nodes)}  # root -> articles
-    for n, (index, _, item) in enumerate(nodes):
-        for key in sorted(_keys(item, cat, ambiguous)):
+    for n, (_, _, item) in enumerate(nodes):
+        for key in sorted(_keys(item, cat, ambiguous, classes)):
             if key in owner:
                 a, b = find(owner[key]), find(n)
                 # never merge two actors of one article through a shared key

@@ -10,20 +10,24 @@ Libyan National Army, is world knowledge. A catalog file lists canonical actors:
     aliases = ["GNA", "Al-Wefaq", "Al-Wefaq government", "National Accord government"]
 
 TOML, YAML (``actor:`` list) and JSON (``{"actor": [...]}`` or ``{"actors": [...]}``) are
-read with safe loaders only.
+read with safe loaders only. A catalog is untrusted input: YAML aliases (``*name``, which can
+expand a few hundred bytes into gigabytes) are refused, every field's type is checked, and
+sizes are bounded by the ``MAX_*`` constants below before anything is built from it.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from ..errors import CatalogError
+from ..errors import CatalogError, InputTypeError
 from .names import name_key, normalize_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,6 +36,17 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ActorCatalog", "CatalogActor", "coerce_catalog"]
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
+
+#: Largest catalog file read (bytes); a catalog of every national politician fits many times.
+MAX_CATALOG_BYTES = 32 * 1024 * 1024
+#: Most actors in one catalog.
+MAX_ACTORS = 100_000
+#: Most aliases of one actor.
+MAX_ALIASES = 1_000
+#: Longest id, name, type or alias (characters).
+MAX_NAME_CHARS = 300
+#: Longest description (characters).
+MAX_DESCRIPTION_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,8 @@ class ActorCatalog:
     def lookup(self, name: str) -> CatalogActor | None:
         """The actor one of whose aliases is ``name`` (case, accents, "the", "al-" and
         transliteration variants ignored), or ``None``."""
+        if not isinstance(name, str):
+            raise InputTypeError(f"[E133] ActorCatalog.lookup needs a name (str), got {type(name).__name__}.")
         norm = normalize_name(name)
         if norm in self._by_norm:
             return self._by_norm[norm]
@@ -136,7 +153,8 @@ class ActorCatalog:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, source: str | None = None) -> ActorCatalog:
         """Build from ``{"actor": [...]}`` (or ``"actors"``); each entry needs ``id`` and
-        ``name``, and may have ``type``, ``aliases`` and ``description``."""
+        ``name``, and may have ``type``, ``aliases`` and ``description`` (all strings,
+        ``aliases`` a list of them; sizes bounded by the module's ``MAX_*`` constants)."""
         where = source or "catalog"
         if not isinstance(data, Mapping):
             raise CatalogError(f"[E061] {where}: expected a table/mapping at the top, got {type(data).__name__}.")
@@ -145,34 +163,18 @@ class ActorCatalog:
             raise CatalogError(f"[E061] {where}: no 'actor' list (write [[actor]] tables in TOML).")
         if not isinstance(entries, list):
             raise CatalogError(f"[E061] {where}: 'actor' must be a list of tables.")
-        actors = []
-        for i, entry in enumerate(entries, 1):
-            if not isinstance(entry, Mapping):
-                raise CatalogError(f"[E062] {where}: actor #{i} is not a table.")
-            actor_id, name = entry.get("id"), entry.get("name")
-            if not isinstance(actor_id, str) or not _ID.match(actor_id):
-                raise CatalogError(f"[E062] {where}: actor #{i} needs an 'id' of letters, digits, '_', '-', '.', ':' (got {actor_id!r}).")
-            if not isinstance(name, str) or not name.strip():
-                raise CatalogError(f"[E062] {where}: actor {actor_id!r} needs a 'name'.")
-            aliases = entry.get("aliases", [])
-            if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-                raise CatalogError(f"[E062] {where}: actor {actor_id!r}: 'aliases' must be a list of non-empty strings.")
-            kind = entry.get("type", "organization")
-            if not isinstance(kind, str):
-                raise CatalogError(f"[E062] {where}: actor {actor_id!r}: 'type' must be a string.")
-            actors.append(
-                CatalogActor(actor_id, name.strip(), kind, tuple(a.strip() for a in aliases), str(entry.get("description", "")))
-            )
+        if len(entries) > MAX_ACTORS:
+            raise CatalogError(f"[E132] {where}: {len(entries)} actors; a catalog holds at most {MAX_ACTORS}.")
+        actors = [_actor_from_entry(entry, i, where) for i, entry in enumerate(entries, 1)]
         return cls(tuple(actors), source=source)
 
     @classmethod
     def load(cls, path: str | Path) -> ActorCatalog:
         """Read a TOML, YAML or JSON catalog file (by suffix)."""
+        if not isinstance(path, (str, os.PathLike)):
+            raise InputTypeError(f"[E133] ActorCatalog.load needs a path (str or pathlib.Path), got {type(path).__name__}.")
         path = Path(path)
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise CatalogError(f"[E063] Cannot read catalog {path}: {exc.strerror or exc}") from None
+        raw = _read_catalog_bytes(path)
         suffix = path.suffix.lower()
         try:
             text = raw.decode("utf-8")
@@ -183,9 +185,7 @@ class ActorCatalog:
                     import tomli as tomllib
                 data = tomllib.loads(text)
             elif suffix in (".yaml", ".yml"):
-                import yaml
-
-                data = yaml.safe_load(text)
+                data = _yaml_load(text, str(path))
             elif suffix == ".json":
                 data = json.loads(text)
             else:
@@ -205,6 +205,98 @@ class ActorCatalog:
                 for a in self.actors
             ]
         }
+
+
+def _actor_from_entry(entry: Any, i: int, where: str) -> CatalogActor:
+    """One checked actor entry: types first, then sizes, then the actor."""
+    if not isinstance(entry, Mapping):
+        raise CatalogError(f"[E062] {where}: actor #{i} is not a table.")
+    actor_id, name = entry.get("id"), entry.get("name")
+    if not isinstance(actor_id, str) or len(actor_id) > MAX_NAME_CHARS or not _ID.match(actor_id):
+        shown = repr(actor_id) if isinstance(actor_id, str) and len(actor_id) <= 60 else f"a {type(actor_id).__name__}"
+        raise CatalogError(
+            f"[E062] {where}: actor #{i} needs an 'id' of at most {MAX_NAME_CHARS} letters, digits, "
+            f"'_', '-', '.', ':' (got {shown})."
+        )
+    if not isinstance(name, str) or not name.strip():
+        raise CatalogError(f"[E062] {where}: actor {actor_id!r} needs a 'name' (a non-empty string).")
+    aliases = entry.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise CatalogError(f"[E062] {where}: actor {actor_id!r}: 'aliases' must be a list of non-empty strings.")
+    kind = entry.get("type", "organization")
+    description = entry.get("description") or ""  # YAML's empty `description:` is null
+    for field_name, value in (("type", kind), ("description", description)):
+        if not isinstance(value, str):
+            raise CatalogError(f"[E062] {where}: actor {actor_id!r}: {field_name!r} must be a string, got {type(value).__name__}.")
+    _check_sizes(actor_id, name, kind, aliases, description, where)
+    return CatalogActor(actor_id, name.strip(), kind, tuple(a.strip() for a in aliases), description)
+
+
+def _check_sizes(actor_id: str, name: str, kind: str, aliases: list[str], description: str, where: str) -> None:
+    if len(aliases) > MAX_ALIASES:
+        raise CatalogError(f"[E132] {where}: actor {actor_id!r} has {len(aliases)} aliases; at most {MAX_ALIASES}.")
+    for field_name, value in (("name", name), ("type", kind), *(("an alias", a) for a in aliases)):
+        if len(value) > MAX_NAME_CHARS:
+            raise CatalogError(
+                f"[E132] {where}: actor {actor_id!r}: {field_name} is {len(value)} characters long; at most {MAX_NAME_CHARS}."
+            )
+    if len(description) > MAX_DESCRIPTION_CHARS:
+        raise CatalogError(
+            f"[E132] {where}: actor {actor_id!r}: the description is {len(description)} characters long; "
+            f"at most {MAX_DESCRIPTION_CHARS}."
+        )
+
+
+def _read_catalog_bytes(path: Path) -> bytes:
+    """The file's bytes: a regular file of at most MAX_CATALOG_BYTES (a FIFO would block)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise CatalogError(f"[E063] Cannot read catalog {path}: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise CatalogError(f"[E063] Cannot read catalog {path}: not a regular file.")
+        if info.st_size > MAX_CATALOG_BYTES:
+            raise CatalogError(f"[E131] Catalog {path} is {info.st_size} bytes; at most {MAX_CATALOG_BYTES} are read.")
+        try:
+            raw = handle.read(MAX_CATALOG_BYTES + 1)
+        except OSError as exc:
+            raise CatalogError(f"[E063] Cannot read catalog {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_CATALOG_BYTES:  # the file grew while being read
+        raise CatalogError(f"[E131] Catalog {path} is larger than {MAX_CATALOG_BYTES} bytes.")
+    return raw
+
+
+def _yaml_load(text: str, where: str) -> Any:
+    """YAML through the safe loader, refusing aliases: ``*name`` references let a few
+    hundred bytes stand for gigabytes of nested lists ("billion laughs")."""
+    return _no_alias_loader()(text, where)
+
+
+@functools.lru_cache(maxsize=1)
+def _no_alias_loader() -> Any:
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                mark = self.peek_event().start_mark
+                raise CatalogError(
+                    f"[E130] {self.name}: line {mark.line + 1}: YAML aliases (*name) are not allowed "
+                    "in a catalog; write the value out."
+                )
+            return super().compose_node(parent, index)
+
+    def load(text: str, where: str) -> Any:
+        loader = NoAliasLoader(text)
+        loader.name = where
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+
+    return load
 
 
 @functools.lru_cache(maxsize=1)

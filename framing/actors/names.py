@@ -12,9 +12,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["TITLES", "capital_of", "group_nouns", "name_key", "normalize_name", "person_parts", "skeleton", "strip_prefix",
+__all__ = ["TITLES", "PersonName", "acronym_of", "canonical_given", "capital_of", "group_nouns", "name_key", "normalize_name",
+           "org_core", "org_words", "parse_person", "partial_org", "person_parts", "same_person", "skeleton", "strip_prefix",
            "titles"]
 
 _PREFIX = re.compile(r"^(?:al|el|al|ad|as|ash|at|az|ar|an)[-‐‑’'\s]+(?=\w)", re.IGNORECASE)
@@ -24,6 +26,9 @@ _NON_WORD = re.compile(r"[^\w\s]+")
 _SPACES = re.compile(r"\s+")
 _VOWELS = set("aeiouy")
 _PARTICLES = frozenset({"al", "el"})
+#: Letters that mark a transliteration (of Arabic qaf, dhal, kha, ghain), under which an
+#: initial G or Q is also read as K: Qaddafi / Gadhafi / Kadafi.
+_TRANSLIT_MARK = re.compile(r"q|dh|kh|gh")
 _DIGRAPHS = (("ph", "f"), ("kh", "k"), ("ck", "k"), ("q", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("w", "v"), ("j", "j"), ("dj", "j"), ("dzh", "j"), ("zh", "j"), ("ts", "z"), ("c", "k"), ("x", "ks"))
 
 
@@ -57,6 +62,8 @@ def skeleton(word: str) -> str:
     w = "".join(c for c in w if c.isalpha())
     if not w:
         return ""
+    if w[0] in "gq" and _TRANSLIT_MARK.search(w):
+        w = "k" + w[1:]
     for a, b in _DIGRAPHS:
         w = w.replace(a, b)
     out = [w[0]]
@@ -158,3 +165,115 @@ def group_nouns() -> dict[str, str]:
 
 
 TITLES = titles
+
+
+# -- the structure of a person's name ---------------------------------------------------
+#: Particles that join a surname and are no middle name: "Osama bin Laden", "Ursula von der
+#: Leyen", "Charles de Gaulle" ("al-"/"el-" prefixes are stripped from their word).
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "abu", "van", "von", "der", "den", "de", "da", "di", "du",
+                            "le", "la", "dos", "das", "del"})
+#: Suffixes that tell a son from his father: on one side only they may still name another man.
+_FAMILY_SUFFIXES = frozenset({"jr", "sr"})
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknames() -> dict[str, str]:
+    """short form -> formal given name, from the shipped ``nicknames.tsv``."""
+    return {short: formal for formal, shorts in _pairs("nicknames.tsv", "name").items() for short in shorts.split("|")}
+
+
+def canonical_given(word: str) -> str:
+    """The formal given name a short form stands for ("liz" -> "elizabeth"); others unchanged."""
+    return _nicknames().get(word, word)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name as parts: ``given`` (skeleton of the formal given name, "" when the
+    name has none or only an initial), ``initial`` (first letter of the formal given name),
+    ``middles`` (initials of the middle names), ``surname`` (skeleton) and ``suffix``."""
+
+    given: str
+    initial: str
+    middles: str
+    surname: str
+    suffix: str
+
+
+def parse_person(name: str) -> PersonName | None:
+    """The parts of a person's name, titles already removed: "Robert S. Mueller III" ->
+    given "rbrt", middles "s", surname "mlr", suffix "iii". ``None`` for an empty name."""
+    words = [strip_prefix(w) for w in normalize_name(name).split()]
+    words, suffix = person_parts(words)
+    words = [w for w in words if w not in NAME_PARTICLES] or words
+    if not words:
+        return None
+    surname = skeleton(words[-1])
+    if len(words) == 1:
+        return PersonName("", "", "", surname, suffix)
+    formal = canonical_given(words[0])
+    given = skeleton(formal) if len(formal) > 1 else ""
+    return PersonName(given, formal[0], "".join(w[0] for w in words[1:-1]), surname, suffix)
+
+
+def same_person(a: PersonName, b: PersonName, family: bool = True) -> bool:
+    """Whether two names can name one person: one surname; given names equal up to
+    spelling and short forms (Liz = Elizabeth), or one side only an initial or nothing;
+    middle initials and suffixes may be given on one side only (Robert S. Mueller III =
+    Robert Mueller), never differ (George H. W. Bush is not George W. Bush). "Jr." or "Sr."
+    on one side only: another man (Donald Trump Jr. is not Donald Trump), unless ``family``
+    is false (where no father is named: "Roger J. Stone Jr." is "Roger Stone")."""
+    if a.surname != b.surname:
+        return False
+    if a.given and b.given and a.given != b.given or a.initial and b.initial and a.initial != b.initial:
+        return False
+    if a.middles and b.middles and a.middles != b.middles:
+        return False
+    if a.suffix != b.suffix and (a.suffix and b.suffix or family and {a.suffix, b.suffix} & _FAMILY_SUFFIXES):
+        return False
+    return True
+
+
+# -- the structure of an organisation's name --------------------------------------------
+_CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
+
+
+@functools.lru_cache(maxsize=1)
+def org_words() -> dict[str, str]:
+    """The shipped ``org_words.tsv``: word -> "legal" (designators such as "inc", "plc") or
+    "head" (nouns that end organisation names: "airlines", "committee")."""
+    return _pairs("org_words.tsv", "word")
+
+
+def org_core(name: str) -> str:
+    """An organisation's name without "the", periods and legal designators: "Apple Inc." ->
+    "apple", "Bank of America Corporation" -> "bank of america", "EADS N.V." -> "eads"."""
+    words = normalize_name(name.replace(".", "")).split()
+    table = org_words()
+    while len(words) > 1 and table.get(words[-1]) == "legal":
+        words.pop()
+    return " ".join(words)
+
+
+def acronym_of(name: str) -> str:
+    """Initials of an organisation's core name, connectors left out: "General Motors" -> "GM",
+    "Government of National Accord" -> "GNA"."""
+    return "".join(w[0] for w in org_core(name).split() if w not in _CONNECTORS).upper()
+
+
+def _generic(word: str) -> bool:
+    return word in org_words() or word in _CONNECTORS or country_of(word) is not None or len(word) < 3
+
+
+def partial_org(short: str, long: str) -> bool:
+    """Whether ``short`` is a partial name of ``long``: its core words are a proper prefix or
+    suffix of the longer core ("Northrop" of "Northrop Grumman", "Judiciary Committee" of
+    "Senate Judiciary Committee", "America Rising" of "America Rising PAC", "Times" of "The
+    New York Times"). A one-word part must not be generic ("Airlines", "Bank", "America");
+    a part must not begin or end with a connector ("Bank of")."""
+    s, lw = org_core(short).split(), org_core(long).split()
+    if not s or len(s) >= len(lw) or s[0] in _CONNECTORS or s[-1] in _CONNECTORS:
+        return False
+    if len(s) == 1 and _generic(s[0]):
+        return False
+    return lw[: len(s)] == s or lw[-len(s):] == s

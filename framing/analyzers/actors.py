@@ -29,8 +29,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..actors.names import (capital_of, country_of, group_nouns, name_key, normalize_name, party_of, person_parts,
-                             skeleton, strip_prefix, titles)
+from ..actors.names import (NAME_PARTICLES, acronym_of, canonical_given, capital_of, country_of, group_nouns, name_key,
+                             normalize_name, org_core, org_words, partial_org, party_of, person_parts, skeleton, strip_prefix,
+                             titles)
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,6 +71,39 @@ def boilerplate_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int
         elif n_lines > 1 and len(stripped.split()) <= 6 and not stripped.endswith(_TERMINAL):
             headings.append((start, end))
     return debris, headings
+
+
+_WORD = re.compile(r"\w+")
+#: A headline: a first paragraph of at most this many words, set apart by a blank line.
+_HEADLINE_WORDS = 30
+
+
+def headline_range(text: str) -> tuple[int, int] | None:
+    """Character range of the headline: a first paragraph of at most 30 words followed by a
+    blank line that is not a sentence of prose (no final full stop, or title case: most of
+    its words capitalised). A headline's title-case verbs are no part of names."""
+    cut = text.find("\n\n")
+    if cut <= 0:
+        return None
+    first = text[:cut].strip()
+    words = first.split()
+    if not words or len(words) > _HEADLINE_WORDS or "\n" in first:
+        return None
+    alpha = [w for w in words if w[:1].isalpha()]
+    capitalised = sum(1 for w in alpha if w[0].isupper())
+    if first.endswith((".", "?", "!", '."', ".”")) and capitalised < 0.6 * max(1, len(alpha)):
+        return None
+    start = len(text) - len(text.lstrip())
+    return start, cut
+
+
+def _trim_headline_words(span: Span, body_words: set[str]) -> Span:
+    """A headline entity without its last words when the body never uses them: "Cheney
+    Tells", "Trump Team Responds" -> "Cheney", "Trump Team"."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].lower_ not in body_words:
+        end -= 1
+    return span.doc[span.start : end]
 
 
 _PARTICLES = {"al", "el"}
@@ -115,8 +149,22 @@ def _name_words(name: str) -> list[str]:
     return kept or words
 
 
-def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in ranges)
+class _Ranges:
+    """Sorted character ranges with a bisect lookup (a scan per mention made long texts,
+    with a heading range per short line, quadratic)."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        # a range starting at or before ``start``; the headline may share its start with a line
+        return any(self.ranges[k][1] >= end for k in (i, i - 1) if k >= 0)
+
+
+def _inside(ranges: _Ranges, start: int, end: int) -> bool:
+    return ranges.covers(start, end)
 
 
 def _countries(words: frozenset[str]) -> set[str]:
@@ -229,6 +277,11 @@ def _lowercase_words(doc: Doc) -> set[str]:
     return {strings[h] for h, low in doc.to_array([LOWER, IS_LOWER]).tolist() if low}
 
 
+def _middles_fit(a: str, b: str) -> bool:
+    """Middle initials given on one side only fit; two different sets name two people."""
+    return not (a and b and a != b)
+
+
 def _slug(name: str) -> str:
     return _SLUG.sub("-", normalize_name(name)).strip("-") or "actor"
 
@@ -245,6 +298,8 @@ class _Cluster:
     mentions: list[dict[str, Any]] = field(default_factory=list)
     surname: str = ""
     first: str = ""
+    middles: str = ""  # initials of middle names ("hw" for George H. W. Bush)
+    order: int = 0  # creation order in the article
     catalog: Any = None
     keys: set[str] = field(default_factory=set)
     tentative: bool = False  # only seen in headings so far
@@ -261,6 +316,52 @@ class _Cluster:
         if not pool:
             return self.mentions[0]["text"] if self.mentions else "actor"
         return max(pool, key=lambda n: (self.names[n] if self.kind != "person" else len(n.split()), len(n), n))
+
+
+def _aliases(cluster: _Cluster, name: str) -> list[str]:
+    """The other spellings the article uses for the actor ("Hifter", "al-Sarraj", "GNA"),
+    most frequent first; titles and group nouns are labels, not names."""
+    if cluster.kind == "group":
+        return []
+    seen = {normalize_name(name)}
+    out = []
+    for alias, _ in sorted(cluster.names.items(), key=lambda kv: (-kv[1], kv[0])):
+        key = normalize_name(alias)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(alias)
+    return out
+
+
+def _merge_partial_orgs(clusters: list[_Cluster]) -> None:
+    """An organisation named only by a partial name of one other organisation of the
+    article joins it: "Northrop" with "Northrop Grumman", "the Judiciary Committee" with
+    "the Senate Judiciary Committee", "the Times" with "The New York Times". A partial name
+    two organisations share ("Apple" beside "Apple Corps" and "Apple Computer") stays apart."""
+    orgs = [c for c in clusters if c.kind == "org" and c.type not in ("place", "country", "group") and c.names]
+    by_end: dict[str, list[_Cluster]] = {}
+    for cluster in orgs:
+        for name in cluster.names:
+            words = org_core(name).split()
+            for word in {words[0], words[-1]} if words else ():
+                by_end.setdefault(word, [])
+                if cluster not in by_end[word]:
+                    by_end[word].append(cluster)
+    for short in orgs:
+        names = list(short.names)
+        owners = None
+        for name in names:
+            words = org_core(name).split()
+            found = {id(c): c for w in {words[0], words[-1]} if words for c in by_end.get(w, ())
+                     if c is not short and c.mentions and any(partial_org(name, m) for m in c.names)}
+            owners = found if owners is None else {k: v for k, v in owners.items() if k in found}
+        if owners and len(owners) == 1:
+            owner = next(iter(owners.values()))
+            owner.mentions.extend(short.mentions)
+            owner.names.update(short.names)
+            owner.tentative = owner.tentative and short.tentative
+            short.mentions = []
+            short.names.clear()
 
 
 def _group_fields(cluster: _Cluster) -> dict[str, Any]:
@@ -352,7 +453,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                 if len(span) == 0:
                     continue
                 stripped = self._strip_titles(span)
-                if len(stripped) < len(span):
+                if len(stripped) < len(span) and stripped[-1].lower_ not in org_words():  # not "General Motors"
                     span, label = stripped, "PERSON"
                 elif len(parts) > 1 and part is not parts[0] and all(t.text[:1].isupper() for t in span) and label == "ORG":
                     # "the Libyan National Army, Marshal Khalifa Haftar": the part after the comma
@@ -378,6 +479,11 @@ class ActorsAnalyzer(BaseAnalyzer):
     def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
         text = context.text
         debris, headings = boilerplate_ranges(text)
+        headline = headline_range(text)
+        body_words = {w.lower() for w in _WORD.findall(text, headline[1])} if headline else set()
+        if headline:
+            headings.append(headline)
+        debris, headings = _Ranges(debris), _Ranges(headings)
         catalog = context.catalog
         clusters: list[_Cluster] = []
         by_surname: dict[str, list[_Cluster]] = {}
@@ -392,12 +498,12 @@ class ActorsAnalyzer(BaseAnalyzer):
             cluster.mentions.append(
                 {"start": start, "end": end, "text": text[start:end], "kind": kind}
             )
-            if kind != "title":
-                cluster.names[span.text] += 1
+            if kind != "title" and (kind != "group" or cluster.kind == "group"):
+                cluster.names[span.text] += 1  # "North Korean officials" is no name of North Korea
             taken.update(range(span.start, span.end))
 
         def new_cluster(kind: str, type_: str, heading: bool) -> _Cluster:
-            cluster = _Cluster(kind=kind, type=type_, tentative=heading)
+            cluster = _Cluster(kind=kind, type=type_, tentative=heading, order=len(clusters))
             clusters.append(cluster)
             return cluster
 
@@ -417,6 +523,8 @@ class ActorsAnalyzer(BaseAnalyzer):
         # 2. entities
         deferred: list[tuple[Span, str]] = []
         for span, label in self._candidates(doc):
+            if headline and span.end_char <= headline[1]:
+                span = _trim_headline_words(span, body_words)  # "Cheney Tells" -> "Cheney"
             if any(i in taken for i in range(span.start, span.end)):
                 continue
             if _inside(debris, span.start_char, span.end_char):
@@ -433,9 +541,14 @@ class ActorsAnalyzer(BaseAnalyzer):
                 cluster.tentative = False
                 add_mention(cluster, span, "catalog")
                 continue
+            if label == "PERSON" and len(words) > 1 and words[-1] in org_words():
+                label = "ORG"  # "General Motors", "Singapore Airlines": no person ends so
             if label == "PERSON":
                 words, suffix = person_parts(words)
-                surname, first = skeleton(words[-1]), skeleton(words[0]) if len(words) > 1 else ""
+                surname = skeleton(words[-1])
+                # the formal given name: "Liz Cheney" is Elizabeth Cheney, "Bill" William
+                first = skeleton(canonical_given(words[0])) if len(words) > 1 else ""
+                middles = "".join(w[0] for w in words[1:-1] if w not in NAME_PARTICLES)
                 if suffix:  # "Donald Trump Jr." is not Donald Trump; "Trump Jr." is him
                     first = f"{first}|{suffix}"
                 cands = by_surname.get(surname, [])
@@ -444,19 +557,21 @@ class ActorsAnalyzer(BaseAnalyzer):
                     cluster = next((c for c in reversed(cands) if c.first.endswith(first)), None)
                 elif first:
                     # a surname used alone and coordinated with this name is someone else:
-                    # "President Trump and Melania Trump"
-                    cluster = next((c for c in reversed(cands) if c.first == first
+                    # "President Trump and Melania Trump"; other middle initials, another
+                    # person: "George H. W. Bush" is not "George W. Bush"
+                    cluster = next((c for c in reversed(cands) if c.first == first and _middles_fit(c.middles, middles)
                                     or not c.first and not _coordinated(text, c, span.start_char)), None)
                     if cluster is None:  # "Roger Stone" after "Roger J. Stone Jr."
-                        cluster = next((c for c in reversed(cands) if c.first.split("|")[0] == first), None)
+                        cluster = next((c for c in reversed(cands) if c.first.split("|")[0] == first
+                                        and _middles_fit(c.middles, middles)), None)
                 elif cands:
                     # a bare surname shared by several people ("Macron" after Emmanuel and
                     # Brigitte Macron) goes to the one the article talks about most
-                    cluster = max(cands, key=lambda c: (len(c.mentions), -clusters.index(c)))
+                    cluster = max(cands, key=lambda c: (len(c.mentions), -c.order))
                 elif surname in by_first:
                     # a first name alone ("Hillary"), or a name whose family name comes first
                     # ("Kim" for Kim Jong Un): the one the article talks about most
-                    cluster = max(by_first[surname], key=lambda c: (len(c.mentions), -clusters.index(c)))
+                    cluster = max(by_first[surname], key=lambda c: (len(c.mentions), -c.order))
                 if cluster is None:
                     cluster = new_cluster("person", "person", heading)
                     by_surname.setdefault(surname, []).append(cluster)
@@ -464,7 +579,10 @@ class ActorsAnalyzer(BaseAnalyzer):
                 if first and not cluster.first:
                     cluster.first = first
                     if not suffix:
-                        by_first.setdefault(first, []).append(cluster)
+                        for key in {first, skeleton(words[0])}:
+                            by_first.setdefault(key, []).append(cluster)
+                if middles and not cluster.middles:
+                    cluster.middles = middles
                 if not heading:
                     cluster.tentative = False
                 add_mention(cluster, span, "name" if len(words) > 1 or suffix else "surname")
@@ -483,12 +601,12 @@ class ActorsAnalyzer(BaseAnalyzer):
                 if known:
                     for t in known:
                         cands = by_surname[skeleton(strip_prefix(t.lower_))]
-                        cluster = max(cands, key=lambda c: (len(c.mentions), -clusters.index(c)))
+                        cluster = max(cands, key=lambda c: (len(c.mentions), -c.order))
                         add_mention(cluster, doc[t.i : t.i + 1], "surname")
                     continue
             if len(span) == 1 and skeleton(strip_prefix(words[0])) in by_surname:
                 cands = by_surname[skeleton(strip_prefix(words[0]))]
-                cluster = max(cands, key=lambda c: (len(c.mentions), -clusters.index(c)))
+                cluster = max(cands, key=lambda c: (len(c.mentions), -c.order))
                 add_mention(cluster, span, "surname")
                 continue
             if label in ("NORP-ADJ", "POSSESSOR") and not (label == "POSSESSOR" and span.root.ent_type_ in ("GPE", "ORG")):
@@ -506,7 +624,7 @@ class ActorsAnalyzer(BaseAnalyzer):
             party = party_of(span.text) if country is None and label in ("NORP", "ORG") else None
             # "Russia", "Russians" and "U.S.", "United States", "Americans": one actor;
             # "Republicans", "GOP" and "the Republican Party" too
-            key = "country:" + country if country else "party:" + party if party else name_key(span.text)
+            key = "country:" + country if country else "party:" + party if party else name_key(org_core(span.text))
             raw = span.text.strip().replace(".", "")  # "D.N.C." is the acronym DNC
             cluster = by_key.get(key)
             if cluster is None and raw.isupper() and len(raw) >= 2:
@@ -516,7 +634,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                 cluster = new_cluster("org", type_, heading)
                 cluster.country = country or ""
                 by_key[key] = cluster
-                initials = _initials(span.text.split())
+                initials = acronym_of(span.text)
                 if len(initials) >= 2 and initials not in acronyms:
                     acronyms[initials] = cluster
             if not heading:
@@ -534,8 +652,10 @@ class ActorsAnalyzer(BaseAnalyzer):
                         # the acronym is itself a mention
                         add_mention(cluster, doc[acr.i : acr.i + 1], "acronym")
 
-        # 4. a first name alone seen before the full name ("Dr. (Ghassan) Salama")
+        # 4. a first name alone seen before the full name ("Dr. (Ghassan) Salama"); a
+        # partial organisation name ("Northrop" of "Northrop Grumman")
         self._merge_first_names(clusters)
+        _merge_partial_orgs(clusters)
 
         # 5. the article's own names where the NER missed them
         self._propagate(doc, clusters, taken, debris, add_mention)
@@ -630,17 +750,18 @@ class ActorsAnalyzer(BaseAnalyzer):
             return
         for seen in heads.values():
             seen.sort(key=lambda x: x[0])
+        head_starts = {word: [start for start, _ in seen] for word, seen in heads.items()}
         for tok in (doc[i] for i in _token_indices(doc, lambda low: low in heads) if i > 0):
             head = heads.get(tok.lower_)
             if (head is None or tok.i in taken or not tok.is_lower or tok.pos_ != "NOUN"
                     or doc[tok.i - 1].lower_ != "the" or tok.dep_ == "compound"):
                 continue
-            before = [c for start, c in head if start < tok.idx]
-            if not before:
+            n = bisect.bisect_left(head_starts[tok.lower_], tok.idx)  # named before this noun
+            if not n:
                 continue
-            add_mention(before[-1], doc[tok.i - 1 : tok.i + 1], "title")
+            add_mention(head[n - 1][1], doc[tok.i - 1 : tok.i + 1], "title")
 
-    def _groups(self, doc: Doc, named: dict[str, _Cluster], taken: set[int], debris: list[tuple[int, int]],
+    def _groups(self, doc: Doc, named: dict[str, _Cluster], taken: set[int], debris: _Ranges,
                 new_cluster: Any, add_mention: Any) -> None:
         """Unnamed groups of people: a plural noun from ``group_nouns.tsv`` ("officials",
         "civilians", "the defendants") with its adjective and compound modifiers, one actor
@@ -724,12 +845,16 @@ class ActorsAnalyzer(BaseAnalyzer):
         events.sort(key=lambda e: e[0])
         starts = {id(c): sorted(m["start"] for m in c.mentions) for _, _, c, _ in events}
         pointer = 0
-        current: dict[str, list[tuple[_Cluster, frozenset[str]]]] = {}
+        current: dict[str, dict[tuple[int, frozenset[str]], tuple[_Cluster, frozenset[str]]]] = {}
         words = {word for _, word, _, _ in events}
         for tok in (doc[i] for i in _token_indices(doc, lambda low: low in words)):
             while pointer < len(events) and events[pointer][0] <= tok.idx:
                 _, word, cluster, mods = events[pointer]
-                current.setdefault(word, []).append((cluster, mods))
+                # one entry per person and title words, kept at its latest place (a list of
+                # every mention made long texts quadratic)
+                holders = current.setdefault(word, {})
+                holders.pop((id(cluster), mods), None)
+                holders[(id(cluster), mods)] = (cluster, mods)
                 pointer += 1
             if tok.i in taken or tok.lower_ not in current or tok.i == 0:
                 continue
@@ -751,11 +876,11 @@ class ActorsAnalyzer(BaseAnalyzer):
                 if k in taken:
                     first = k + 1
             mods = frozenset(doc[k].lower_ for k in range(i + 1, tok.i))
-            best = _pick_title_holder(current[tok.lower_], mods, tok.idx, starts)
+            best = _pick_title_holder(list(current[tok.lower_].values()), mods, tok.idx, starts)
             if best is not None:
                 add_mention(best, doc[first : tok.i + 1], "title")
 
-    def _propagate(self, doc: Doc, clusters: list[_Cluster], taken: set[int], debris: list[tuple[int, int]], add_mention: Any) -> None:
+    def _propagate(self, doc: Doc, clusters: list[_Cluster], taken: set[int], debris: _Ranges, add_mention: Any) -> None:
         """Find the article's own actor names where the NER missed them ("Trump" in a heading)."""
         stop = _stop_words()
         table = titles()
@@ -825,6 +950,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                     "id": base if n == 0 else f"{base}-{n + 1}",
                     "name": name,
                     "type": cluster.type,
+                    "aliases": _aliases(cluster, name),
                     "catalog_id": cluster.catalog.id if cluster.catalog is not None else None,
                     **(_group_fields(cluster) if cluster.kind == "group" else {}),
                     "mentions": mentions,

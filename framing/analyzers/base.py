@@ -8,7 +8,10 @@ An analyzer is any object with
 - ``analyze(doc, context) -> dict``: the JSON-able section for one article.
 
 Optionally ``features(section) -> dict[str, float]`` turns its section into comparable
-numbers (see :func:`default_features` for what happens without it). Analyzers never parse
+numbers (see :func:`default_features` for what happens without it), and ``needs_parse =
+False`` says the analyzer reads only the text, tokens and sentences: when every analyzer of
+a run says so, the engine skips the pipeline and makes the Doc with the tokenizer and a
+rule-based sentencizer (readability alone runs many times faster). Analyzers never parse
 text themselves: the one spaCy ``Doc`` of the article is shared by all of them, and
 ``doc.text == context.text`` always holds, so token offsets are offsets into the text the
 user passed in.
@@ -103,6 +106,8 @@ class BaseAnalyzer:
     name: str = ""
     version: str = "1"
     requires: tuple[str, ...] = ()
+    #: Whether :meth:`analyze` reads the pipeline's annotations (tags, parse, entities).
+    needs_parse: bool = True
 
     def get_params(self) -> dict[str, Any]:
         """The constructor arguments, for reproducing this analyzer."""

