@@ -21,6 +21,9 @@ HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent.parent / "shared" / "seeds"
 FALLBACK = HERE / "data"
 CATALOG = HERE / "catalogs" / "libya.toml"
+#: Who published each article (the seed texts do not all say it; see the seeds' README).
+OUTLETS = {"000": "Arabic outlet (translated)", "003": "Fort Russ",
+           "libya_agency": "Example Wire", "libya_ministry": "Example Ministry"}
 
 
 def load_articles(seeds: Path) -> list[framing.Article]:
@@ -30,24 +33,32 @@ def load_articles(seeds: Path) -> list[framing.Article]:
     else:
         files = sorted(FALLBACK.glob("*.txt"))
         print(f"No seed articles in {seeds}; using the example articles in {FALLBACK}")
-    return [framing.read_text(f, id=f.stem.split("_")[0] if f.stem[:3].isdigit() else f.stem) for f in files]
+    ids = [f.stem.split("_")[0] if f.stem[:3].isdigit() else f.stem for f in files]
+    return [framing.read_text(f, id=i, outlet=OUTLETS.get(i)) for f, i in zip(files, ids)]
+
+
+def show_differences(comparison: framing.Comparison) -> None:
+    print("\n== Key differences ==")
+    for d in comparison.differences:
+        print(f"- {d['summary']}")
 
 
 def show_terms(comparison: framing.Comparison, top: int = 8) -> None:
     units = comparison.units
-    print("\n== Who is named how (narrator's labels; [quoted labels]) ==")
+    print("\n== Who is named how (the article's labels; [reported and quoted labels]) ==")
     people = [a for a in comparison.actors if a["type"] not in ("place", "country")][:top]
+    width = max(len(comparison.label(u)) for u in units)
     for actor in people:
         print(f"\n{actor['name']} ({actor['type']})")
         for unit in units:
             s = actor["articles"].get(unit)
             if s is None:
-                print(f"  {unit:>14}: not mentioned")
+                print(f"  {comparison.label(unit):>{width}}: not mentioned")
                 continue
             names = ", ".join(s["names"]) or "-"
             labels = ", ".join(s["narrator_labels"])
-            quoted = ", ".join(s["quoted_labels"])
-            line = f"  {unit:>14}: {names}"
+            quoted = ", ".join(list(s["reported_labels"]) + list(s["quoted_labels"]))
+            line = f"  {comparison.label(unit):>{width}}: {names}"
             if labels:
                 line += f" | labels: {labels}"
             if quoted:
@@ -55,7 +66,7 @@ def show_terms(comparison: framing.Comparison, top: int = 8) -> None:
             print(line)
             roles = s["roles"]
             if roles["agent"] or roles["patient"]:
-                print(f"  {'':>14}  does: {', '.join(roles['agent']) or '-'}; undergoes: {', '.join(roles['patient']) or '-'}")
+                print(f"  {'':>{width}}  does: {', '.join(roles['agent']) or '-'}; undergoes: {', '.join(roles['patient']) or '-'}")
 
 
 def show_attribution(comparison: framing.Comparison) -> None:
@@ -65,7 +76,7 @@ def show_attribution(comparison: framing.Comparison) -> None:
         m = comparison.metrics[unit]
         share = m.get("attribution__share_words_attributed")
         anon = m.get("attribution__anonymous_share")
-        print(f"\n{unit}: {sum(mix.values())} attributions {mix}")
+        print(f"\n{comparison.label(unit)}: {sum(mix.values())} attributions {mix}")
         print(f"  share of words in attributed content: {share:.0%}" if share is not None else "  share of words: n/a")
         print(f"  anonymous share: {anon:.0%}" if anon is not None else "  anonymous share: n/a")
         for src in comparison.sources(unit, top=6):
@@ -75,7 +86,7 @@ def show_attribution(comparison: framing.Comparison) -> None:
 def show_sentiment(comparison: framing.Comparison, top: int = 8) -> None:
     print("\n== Sentiment toward actors (mean per mention, -1 ... +1) ==")
     units = comparison.units
-    print(f"{'actor':<32}" + "".join(f"{u:>16}" for u in units))
+    print(f"{'actor':<32}" + "".join(f"{comparison.label(u)[:15]:>16}" for u in units))
     for actor in comparison.actors[: top * 2]:
         cells = []
         for unit in units:
@@ -88,7 +99,7 @@ def show_sentiment(comparison: framing.Comparison, top: int = 8) -> None:
 def show_readability(comparison: framing.Comparison) -> None:
     print("\n== Readability ==")
     units = comparison.units
-    print(f"{'formula':<32}" + "".join(f"{u:>16}" for u in units))
+    print(f"{'formula':<32}" + "".join(f"{comparison.label(u)[:15]:>16}" for u in units))
     for key in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
                 "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score"):
         vals = [comparison.metrics[u].get(f"readability__{key}") for u in units]
@@ -108,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         if p.error:
             print(f"could not analyze {p.id}: {p.error}", file=sys.stderr)
     comparison = framing.compare(profiles, catalog=catalog)
+    show_differences(comparison)
     show_terms(comparison)
     show_attribution(comparison)
     show_sentiment(comparison)

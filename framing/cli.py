@@ -46,6 +46,7 @@ _EPILOG_COMPARE = """examples:
   framing compare a.txt b.txt                         tables in the terminal
   framing compare a.txt b.txt --catalog actors.toml --html report.html
   framing compare sample.jsonl --by outlet --markdown
+  framing compare sample.jsonl --by bias              pool articles by a field of the input records
   framing compare profiles.jsonl                      profiles written by `framing analyze`
 """
 
@@ -78,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     pc = sub.add_parser("compare", help="compare articles or outlets side by side",
                         epilog=_EPILOG_COMPARE, formatter_class=argparse.RawDescriptionHelpFormatter)
     common(pc)
-    pc.add_argument("--by", choices=("article", "outlet"), default="article", help="compare articles or outlets")
+    pc.add_argument("--by", default="article", metavar="FIELD",
+                    help="compare articles (default), outlets, or groups sharing a metadata field of the input (bias, topic, ...)")
     pc.add_argument("--html", default=None, metavar="FILE", help="also write a self-contained HTML report")
     pc.add_argument("--markdown", action="store_true", help="print Markdown instead of terminal tables")
     pc.add_argument("--json", default=None, metavar="FILE", help="also write the comparison as JSON")
@@ -347,38 +349,6 @@ def _writing(where: str) -> Iterator[None]:
         raise OutputError(f"[E120] Cannot write {where}: {exc.strerror or exc}") from None
 
 
-def _terminal_tables(comparison: Any, width: int = 56) -> str:
-    """The Markdown report as aligned plain-text tables for a terminal."""
-    out: list[str] = []
-    block: list[list[str]] = []
-
-    def flush() -> None:
-        if not block:
-            return
-        cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in block]
-        widths = [max(len(row[i]) for row in cells if i < len(row)) for i in range(max(map(len, cells)))]
-        for n, row in enumerate(cells):
-            out.append("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
-            if n == 0:
-                out.append("  ".join("-" * w for w in widths))
-        block.clear()
-
-    for line in comparison.to_markdown().splitlines():
-        if line.startswith("|"):
-            if set(line) <= set("|-: "):
-                continue
-            block.append([c.strip().replace("**", "").replace("\\|", "|") for c in line.strip().strip("|").split(" | ")])
-            continue
-        flush()
-        if line.startswith("#"):
-            title = line.lstrip("#").strip()
-            out += ["", title, "=" * len(title)] if line.startswith("# ") else ["", title, "-" * len(title)]
-        else:
-            out.append(line.replace("**", ""))
-    flush()
-    return "\n".join(out).strip() + "\n"
-
-
 def _cmd_compare(args: argparse.Namespace) -> int:
     from .compare import compare
     from .errors import ReaderError
@@ -389,7 +359,12 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if profiles and len(failed) == len(profiles):  # nothing to compare: say why, as bad input
         raise ReaderError(failed[0].error)
     comparison = compare(profiles, by=args.by, catalog=args.catalog)
-    print(comparison.to_markdown() if args.markdown else _terminal_tables(comparison))
+    if args.markdown:
+        print(comparison.to_markdown())
+    else:
+        from .terminal import terminal_report
+
+        print(terminal_report(comparison), end="")
     if args.html:
         with _writing(args.html):
             comparison.to_html(args.html)

@@ -78,6 +78,28 @@ class ArticleProfile:
         """True when the article was analyzed without error."""
         return self.error is None
 
+    def _summary(self) -> dict[str, Any]:
+        def count(section: str) -> int | None:
+            items = (self.sections.get(section) or {}).get("items")
+            return None if items is None else len(items)
+
+        return {"id": self.id, "outlet": self.outlet, "words": self.article.get("n_words"),
+                "actors": count("actors"), "attributions": count("attribution")}
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in self._summary().items())
+        return f"ArticleProfile({fields}{', error=' + repr(self.error) if self.error else ''})"
+
+    def _repr_html_(self) -> str:
+        import html
+
+        rows = "".join(f'<tr><th scope="row">{k}</th><td>{html.escape(str(v if v is not None else "–"))}</td></tr>'
+                       for k, v in self._summary().items())
+        if self.error:
+            rows += f'<tr><th scope="row">error</th><td>{html.escape(self.error)}</td></tr>'
+        sections = html.escape(", ".join(self.sections) or "none")
+        return f"<table><caption>ArticleProfile (sections: {sections})</caption>{rows}</table>"
+
     def __getitem__(self, key: str) -> Any:
         if key in _TOP_LEVEL:
             return getattr(self, key)

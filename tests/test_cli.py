@@ -77,6 +77,29 @@ def test_console_script_help_and_usage_error():
     assert "examples:" in proc.stdout
 
 
+def test_compare_terminal_wraps_to_the_width(articles, capsys, nlp, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    assert main(["compare", str(articles / "a.txt"), str(articles / "b.txt"), *ARGS]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 60
+    assert "…" not in out
+    words = " ".join(out.split())
+    assert "Retired Major General" in words or "retired Major General" in words  # wrapped, not cut
+
+
+def test_compare_by_a_metadata_field(tmp_path, capsys, nlp):
+    records = [{"id": f"r{i}", "outlet": f"O{i}", "bias": bias, "text": f"Officials in Tripoli said talks resumed on day {i}."}
+               for i, bias in enumerate(["left", "right", "left", "center"])]
+    path = tmp_path / "s.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out_json = tmp_path / "c.json"
+    assert main(["compare", str(path), "--by", "bias", "--json", str(out_json), "--analyzers", "readability", "--no-progress"]) == 0
+    data = json.loads(out_json.read_text(encoding="utf-8"))
+    assert data["units"] == ["left", "right", "center"] and data["n_articles"]["left"] == 2
+    assert "Comparison by bias" in capsys.readouterr().out
+    assert main(["compare", str(path), "--by", "nope", "--analyzers", "readability", "--no-progress"]) == 2
+
+
 # -- hardening: streaming output, outputs checked first, one bad input fails alone ---------
 FAST = ["--analyzers", "readability", "--model", "blank:en", "--no-progress"]
 
