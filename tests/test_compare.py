@@ -337,7 +337,7 @@ def test_evidence_spans_are_offsets_into_their_article(nlp):
             spans += [(e["article"], s) for s in (e, e.get("context"), e.get("source"), e.get("cue"), e.get("content"))
                       if isinstance(s, dict) and "start" in s and "text" in s]
     for actor in c.actors:
-        for u, s in actor["articles"].items():
+        for s in actor["articles"].values():
             for e in s["label_evidence"] + ((s["sentiment"] or {}).get("evidence") or []):
                 spans += [(e["article"], x) for x in (e, e.get("context")) if x and "text" in x]
     assert spans
