@@ -1,0 +1,170 @@
+"""The ``passages`` analyzer: the article's sentences with what each one says.
+
+Comparisons need to know, per passage, which content words, actors and numbers it carries
+(to align passages across articles and find what only one article reports) and where its
+words are (to mark what one article's version of a quotation cuts or adds). Profiles keep
+no text otherwise, so this section holds it, passage by passage.
+
+Section::
+
+    {"items": [{"start", "end", "text", "kind", "words": [[start, end, lemma]],
+                "actors": [actor id], "numbers": [str], "quotes": [[start, end]]}],
+     "chunks": {multi-word term: count},
+     "metrics": {"n_passages", "n_sentences", "n_boilerplate"}}
+
+Passages tile the article: each runs from its first character to the start of the next
+passage (trailing whitespace and stray closing quotation marks included, so that ``text[a.start:b.end]`` of two passages is
+exact); ``kind`` is ``sentence`` (a verb and at least four content words), ``fragment``
+(headings, bylines, embed ids) or ``boilerplate`` (captions, credits, sign-up prompts; see
+``framing/data/boilerplate.tsv``; their words are not kept). ``words`` are content words
+(nouns, proper nouns, verbs, adjectives; no stop words) with their lower-case lemma;
+``numbers`` are the passage's numbers, digits or words, normalised ("three" -> "3",
+"1,000" -> "1000"); ``quotes`` the ranges inside quotation marks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from .base import BaseAnalyzer, Context
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+__all__ = ["PassagesAnalyzer", "number_value"]
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
+                      "million": "1000000", "billion": "1000000000", "dozen": "12"})
+_MIN_SENTENCE_WORDS = 4
+
+
+def number_value(word: str) -> str | None:
+    """A number word or numeral, normalised: ``"three" -> "3"``, ``"1,000" -> "1000"``.
+
+    >>> number_value("Three"), number_value("1,000"), number_value("13th"), number_value("port")
+    ('3', '1000', '13', None)
+    """
+    low = word.lower().replace(",", "")
+    if low in _NUMBER_WORDS:
+        return _NUMBER_WORDS[low]
+    digits = low.rstrip("stndrh") if low[:1].isdigit() else low
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+class PassagesAnalyzer(BaseAnalyzer):
+    """Sentences with their content lemmas, actors, numbers and quotations (see module doc).
+
+    Needs the ``actors`` section (actor ids of the mentions in each passage); with a
+    pipeline without a parser, sentences are the text's lines.
+    """
+
+    name = "passages"
+    version = "1"
+    requires: tuple[str, ...] = ("actors",)
+
+    def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
+        from ..coverage.boilerplate import boilerplate_ranges
+        from ..terminology.voice import RangeIndex
+
+        text = context.text
+        bounds = _passage_bounds(doc, text)
+        boiler = RangeIndex(boilerplate_ranges(text))
+        mentions = sorted(
+            (m["start"], m["end"], item["id"])
+            for item in ((context.results.get("actors") or {}).get("items") or [])
+            for m in item.get("mentions") or []
+        )
+        quotes = context.quotes()
+        items: list[dict[str, Any]] = []
+        tokens = iter(doc)
+        token = next(tokens, None)
+        for i, (start, stop) in enumerate(bounds):
+            end = bounds[i + 1][0] if i + 1 < len(bounds) else stop
+            words, numbers, has_verb = [], [], False
+            while token is not None and token.idx < stop:
+                t_end = token.idx + len(token)
+                if not boiler.covers(token.idx, t_end):
+                    has_verb = has_verb or token.pos_ in ("VERB", "AUX")
+                    _read_token(token, words, numbers)
+                token = next(tokens, None)
+            kind = "sentence" if has_verb and len(words) >= _MIN_SENTENCE_WORDS else "fragment"
+            if len(words) < _MIN_SENTENCE_WORDS and boiler.overlaps(start, stop):
+                kind, words, numbers = "boilerplate", [], []
+            items.append({
+                "start": start, "end": end, "text": text[start:end], "kind": kind, "words": words,
+                "actors": sorted({aid for s, e, aid in mentions if s < stop and e > start}),
+                "numbers": numbers,
+                "quotes": [[max(s, start), min(e, stop)] for s, e in quotes if s < stop and e > start],
+            })
+        return {
+            "items": items,
+            "chunks": _chunks(doc, boiler),
+            "metrics": {
+                "n_passages": len(items),
+                "n_sentences": sum(1 for p in items if p["kind"] == "sentence"),
+                "n_boilerplate": sum(1 for p in items if p["kind"] == "boilerplate"),
+            },
+        }
+
+    def features(self, section: dict[str, Any] | None) -> dict[str, float]:
+        """None: passage counts depend on length, not on how the article is written."""
+        return {}
+
+
+def _read_token(token: Any, words: list[list[Any]], numbers: list[str]) -> None:
+    if token.like_num or token.pos_ == "NUM":
+        value = number_value(token.text)
+        if value is not None:
+            numbers.append(value)
+            return
+    if token.is_stop or not token.is_alpha or len(token) < 2 or token.pos_ not in _CONTENT_POS:
+        return
+    lemma = token.lower_ if token.pos_ == "PROPN" else (token.lemma_ or token.text).lower()
+    words.append([token.idx, token.idx + len(token), lemma])
+
+
+def _passage_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence piece, whitespace trimmed, split at line breaks."""
+    if doc.has_annotation("SENT_START"):
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        sents = [(0, len(text))]
+    out = []
+    for s0, s1 in sents:
+        pos = s0
+        for line in text[s0:s1].split("\n"):
+            a, b = pos, pos + len(line)
+            pos = b + 1
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a and any(c.isalnum() for c in text[a:b]):
+                out.append((a, b))
+    return out
+
+
+def _chunks(doc: Doc, boiler: Any) -> dict[str, int]:
+    """Multi-word common-noun terms as lemma strings ("territorial integrity", "sea port");
+    names come to comparisons as aligned actors instead."""
+    if not doc.has_annotation("DEP"):
+        return {}
+    counts: Counter = Counter()
+    for chunk in doc.noun_chunks:
+        if boiler.covers(chunk.start_char, chunk.end_char):
+            continue
+        if any(t.pos_ == "PROPN" for t in chunk):
+            continue
+        words = [t.lemma_.lower() for t in chunk if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "ADJ")]
+        if 2 <= len(words) <= 4:
+            counts[" ".join(words)] += 1
+    return dict(sorted(counts.items()))

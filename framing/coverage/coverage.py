@@ -1,0 +1,61 @@
+"""What each unit reports that the others do not, and what it shares with which unit."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from .align import ONLY_HERE_BELOW, THRESHOLD, match_passages
+from .passages import Passage
+
+__all__ = ["coverage"]
+
+
+def _best_matches(passages: Sequence[Passage], pairs: list[tuple[int, int, float]]) -> dict[int, dict[str, tuple[float, int]]]:
+    """For each passage, its best match per other unit: ``{unit: (cosine, passage index)}``."""
+    best: dict[int, dict[str, tuple[float, int]]] = {}
+    for i, j, score in pairs:
+        for a, b in ((i, j), (j, i)):
+            unit = passages[b].unit
+            slot = best.setdefault(a, {})
+            if unit not in slot or score > slot[unit][0]:
+                slot[unit] = (score, b)
+    return best
+
+
+def coverage(passages: Sequence[Passage], units: Sequence[str], *, threshold: float = THRESHOLD,
+             only_below: float = ONLY_HERE_BELOW) -> dict[str, dict[str, Any]]:
+    """Per unit: ``only_here`` passages, ``shared`` passages with their counterparts, and
+    ``covered_by`` (the row of the unit-by-unit coverage matrix).
+
+    A sentence is ``shared`` with a unit when its best counterpart there reaches
+    ``threshold``; it is ``only_here`` when no passage of any other unit comes within
+    ``only_below`` (passages in between are neither: related, but not clearly the same).
+    ``covered_by[v]`` is the share of the unit's sentences shared with unit ``v`` (None
+    when the unit has no sentences).
+    """
+    pairs = match_passages(passages)
+    best = _best_matches(passages, pairs)
+    out: dict[str, dict[str, Any]] = {}
+    for unit in units:
+        own = [k for k, p in enumerate(passages) if p.unit == unit and p.kind == "sentence" and p.features]
+        only, shared = [], []
+        counts = {v: 0 for v in units if v != unit}
+        for k in own:
+            matches = best.get(k, {})
+            top = max((s for s, _ in matches.values()), default=0.0)
+            if top < only_below:
+                only.append(dict(passages[k].span(), best=round(top, 3) if matches else None))
+            with_ = {v: dict(passages[b].span(), score=round(s, 3)) for v, (s, b) in matches.items() if s >= threshold}
+            for v in with_:
+                counts[v] += 1
+            if with_:
+                shared.append({"passage": passages[k].span(), "with": with_})
+        n = len(own)
+        out[unit] = {
+            "n_passages": n,
+            "only_here": only,
+            "shared": shared,
+            "share_only_here": len(only) / n if n else None,
+            "covered_by": {v: (c / n if n else None) for v, c in counts.items()},
+        }
+    return out
