@@ -34,6 +34,19 @@ def load_profiles(data: Path, cache: Path | None) -> list[dict]:
     return profiles
 
 
+def _closest(passages: list) -> dict:
+    """(article, start) -> [(cosine, passage)]: the closest passage of each other article."""
+    from framing.coverage import match_passages
+
+    best: dict = {}
+    for i, j, score in match_passages(passages):
+        for a, b in ((passages[i], passages[j]), (passages[j], passages[i])):
+            slot = best.setdefault((a.article, a.start), {})
+            if b.article not in slot or score > slot[b.article][0]:
+                slot[b.article] = (score, b)
+    return {key: sorted(v.values(), key=lambda sb: -sb[0]) for key, v in best.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT)
@@ -41,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profiles", type=Path, default=None, help="JSON cache of the analysed profiles")
     parser.add_argument("--events", default=None, help="comma-separated event numbers (default: all)")
+    parser.add_argument("--context", action="store_true",
+                        help="under each passage, the closest passage of every other article (cosine)")
     parser.add_argument("--only-below", type=float, default=None,
                         help=f"only-here cutoff (default framing.coverage.ONLY_HERE_BELOW = {ONLY_HERE_BELOW})")
     args = parser.parse_args(argv)
@@ -56,10 +71,12 @@ def main(argv: list[str] | None = None) -> int:
         if wanted is not None and event not in wanted:
             continue
         comparison = framing.compare(group)
+        passages = comparison_passages(comparison)
         if args.only_below is None:
             cov = comparison.coverage
         else:
-            cov = coverage(comparison_passages(comparison), comparison.units, only_below=args.only_below)
+            cov = coverage(passages, comparison.units, only_below=args.only_below)
+        closest = _closest(passages) if args.context else {}
         pool = [(unit, p) for unit, entry in cov.items() for p in entry["only_here"]]
         n_sent = sum(entry["n_passages"] for entry in cov.values())
         rng = random.Random(args.seed)
@@ -67,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n## event {event}: {len(pool)} only-here of {n_sent} sentences; {len(sample)} listed")
         for k, (unit, p) in enumerate(sorted(sample, key=lambda up: (up[0], up[1]["start"])), 1):
             print(f"{event}.{k:02d} [{p['article']}] (best {p['best']}) {' '.join(p['text'].split())}")
+            for score, other in closest.get((p["article"], p["start"]), []):
+                print(f"        {score:.3f} [{other.article}] {' '.join(other.text.split())}")
     return 0
 
 

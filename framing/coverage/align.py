@@ -20,7 +20,8 @@ __all__ = ["BLOCK_MAX_DF", "ONLY_HERE_BELOW", "THRESHOLD", "match_passages"]
 #: Cosine at or above which two passages are taken to report the same thing.
 THRESHOLD = 0.2
 #: A passage is reported only here when no passage of another unit comes this close.
-ONLY_HERE_BELOW = 0.12
+ONLY_HERE_BELOW = 0.15
+IDF_OFFSET = 1.0
 #: Features carried by more than this share of passages do not make candidate pairs.
 BLOCK_MAX_DF = 0.2
 
@@ -28,8 +29,11 @@ BLOCK_MAX_DF = 0.2
 def _matrix(passages: Sequence[Passage]) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
-    return vectorizer.fit_transform([p.features for p in passages])
+    docs = [p.features for p in passages]
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2").fit(docs)
+    if IDF_OFFSET != 1.0:
+        vectorizer.idf_ = vectorizer.idf_ - 1.0 + IDF_OFFSET
+    return vectorizer.transform(docs)
 
 
 def _identity(features: list[str]) -> list[str]:

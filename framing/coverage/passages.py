@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
@@ -13,8 +15,9 @@ class Passage:
     """One passage of one article, ready to be compared.
 
     ``start``/``end``/``text`` are trimmed of surrounding whitespace (the profile keeps
-    passages tiled, whitespace included); ``features`` are the content lemmas, ``@`` +
-    aligned actor ids and ``#`` + numbers it carries.
+    passages tiled, whitespace included); ``features`` are the stemmed content lemmas,
+    ``@`` + aligned actor ids and ``#`` + numbers it carries; ``mentions`` the
+    ``(start, end, aligned actor id)`` of the actor mentions inside it.
     """
 
     article: str
@@ -26,6 +29,7 @@ class Passage:
     kind: str
     words: list[list[Any]]
     features: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
 
     def span(self) -> dict[str, Any]:
         """``{article, start, end, text}``."""
@@ -55,19 +59,33 @@ def _mentions(d: Mapping[str, Any], aid: str, aligned: Mapping[tuple[str, str], 
 
 
 def _features(item: Mapping[str, Any], mentions: list[tuple[int, int, str]]) -> list[str]:
-    """Content lemmas outside actor mentions, ``@actor`` once per mention, ``#number``
-    for numbers from 10 up.
+    """Stemmed content lemmas outside actor mentions, ``@actor`` once per mention,
+    ``#number`` for numbers from 10 up.
 
     A mention counts as its aligned actor, not as its words: "Hifter" here and "Haftar"
     there are one feature, and a long title ("Russian Defense Minister Sergey Shoigu")
     does not outweigh what the sentence says.
     """
-    start, end = item["start"], item["end"]
-    inside = [m for m in mentions if m[0] < end and m[1] > start]
-    feats = [w[2] for w in item.get("words") or [] if not any(s <= w[0] < e for s, e, _ in inside)]
+    inside = mentions
+    feats = [stem(w[2]) for w in item.get("words") or [] if not any(s <= w[0] < e for s, e, _ in inside)]
     feats += ["@" + actor for _, _, actor in inside]
     feats += ["#" + n for n in item.get("numbers") or [] if _telling_number(n)]
     return feats
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> object:
+    from nltk.stem.snowball import SnowballStemmer  # needs no NLTK data download
+
+    return SnowballStemmer("english")
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def stem(lemma: str) -> str:
+    """The Snowball stem of a lemma, so that "resignation" meets "resign" and
+    "investigation" meets "investigate" (on NewsWCL50 event 0 this turned 4 of 13
+    only-here passages that another article does report into 2 of 9)."""
+    return _stemmer().stem(lemma)  # type: ignore[attr-defined]
 
 
 def _telling_number(value: str) -> bool:
@@ -88,9 +106,13 @@ def collect_passages(dicts: Iterable[Mapping[str, Any]], unit_of: Mapping[str, s
         aid = d["article"]["id"]
         items = ((d.get("passages") or {}).get("items")) or []
         mentions = _mentions(d, aid, aligned)
+        starts = [m[0] for m in mentions]
+        longest = max((m[1] - m[0] for m in mentions), default=0)
         for i, item in enumerate(items):
             start, end, text = trimmed_span(item)
-            feats = _features(item, mentions)
+            lo = bisect.bisect_left(starts, item["start"] - longest)
+            hi = bisect.bisect_left(starts, item["end"])
+            inside = [m for m in mentions[lo:hi] if m[1] > item["start"]]
             out.append(Passage(aid, unit_of[aid], i, start, end, text, item.get("kind", "sentence"),
-                               item.get("words") or [], feats))
+                               item.get("words") or [], _features(item, inside), inside))
     return out

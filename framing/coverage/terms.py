@@ -30,12 +30,9 @@ def unit_counts(comparison: Any) -> dict[str, Counter]:
         if p.kind == "boilerplate":
             continue
         slot = counts[p.unit]
-        for f in p.features:
-            if f[0] == "@":
-                if f in names:
-                    slot[names[f]] += 1
-            elif f[0] != "#":
-                slot[f] += 1
+        inside = [(s, e) for s, e, _ in p.mentions]
+        slot.update(w[2] for w in p.words if not any(s <= w[0] < e for s, e in inside))
+        slot.update(names[f] for f in p.features if f in names)
     for d in comparison._dicts:
         unit = comparison.unit_of[d["article"]["id"]]
         counts[unit].update((d.get("passages") or {}).get("chunks") or {})
