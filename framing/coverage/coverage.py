@@ -4,22 +4,31 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from .align import ONLY_HERE_BELOW, THRESHOLD, match_passages
+from .align import ONLY_HERE_BELOW, THRESHOLD, match_arrays
 from .passages import Passage
 
 __all__ = ["coverage"]
 
 
-def _best_matches(passages: Sequence[Passage], pairs: list[tuple[int, int, float]]) -> dict[int, dict[str, tuple[float, int]]]:
-    """For each passage, its best match per other unit: ``{unit: (cosine, passage index)}``."""
+def _best_matches(passages: Sequence[Passage], rows: Any, cols: Any, scores: Any, keep: float
+                  ) -> tuple[dict[int, float], dict[int, dict[str, tuple[float, int]]]]:
+    """The best cosine of each passage with any other unit, and its best match per other
+    unit among pairs at or above ``keep``: ``{passage: {unit: (cosine, passage)}}``."""
+    import numpy as np
+
+    a = np.concatenate([rows, cols])
+    b = np.concatenate([cols, rows])
+    s = np.concatenate([scores, scores])
+    top = np.zeros(len(passages))
+    np.maximum.at(top, a, s)
+    best_any = {int(k): float(top[k]) for k in np.unique(a)}
     best: dict[int, dict[str, tuple[float, int]]] = {}
-    for i, j, score in pairs:
-        for a, b in ((i, j), (j, i)):
-            unit = passages[b].unit
-            slot = best.setdefault(a, {})
-            if unit not in slot or score > slot[unit][0]:
-                slot[unit] = (score, b)
-    return best
+    for i, j, score in zip(a[s >= keep].tolist(), b[s >= keep].tolist(), s[s >= keep].tolist()):
+        unit = passages[j].unit
+        slot = best.setdefault(i, {})
+        if unit not in slot or score > slot[unit][0]:
+            slot[unit] = (score, j)
+    return best_any, best
 
 
 def coverage(passages: Sequence[Passage], units: Sequence[str], *, threshold: float = THRESHOLD,
@@ -33,8 +42,7 @@ def coverage(passages: Sequence[Passage], units: Sequence[str], *, threshold: fl
     ``covered_by[v]`` is the share of the unit's sentences shared with unit ``v`` (None
     when the unit has no sentences).
     """
-    pairs = match_passages(passages)
-    best = _best_matches(passages, pairs)
+    best_any, best = _best_matches(passages, *match_arrays(passages), keep=threshold)
     out: dict[str, dict[str, Any]] = {}
     for unit in units:
         own = [k for k, p in enumerate(passages) if p.unit == unit and p.kind == "sentence" and p.features]
@@ -42,9 +50,9 @@ def coverage(passages: Sequence[Passage], units: Sequence[str], *, threshold: fl
         counts = {v: 0 for v in units if v != unit}
         for k in own:
             matches = best.get(k, {})
-            top = max((s for s, _ in matches.values()), default=0.0)
-            if top < only_below:
-                only.append(dict(passages[k].span(), best=round(top, 3) if matches else None))
+            top = best_any.get(k)
+            if top is None or top < only_below:
+                only.append(dict(passages[k].span(), best=None if top is None else round(top, 3)))
             with_ = {v: dict(passages[b].span(), score=round(s, 3)) for v, (s, b) in matches.items() if s >= threshold}
             for v in with_:
                 counts[v] += 1
