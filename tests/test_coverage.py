@@ -10,7 +10,7 @@ import pytest
 
 import framing
 from framing.analyzers.base import Context
-from framing.analyzers.passages import PassagesAnalyzer, number_value
+from framing.analyzers.passages import PassagesAnalyzer, number_value, passage_words
 from framing.article import Article
 from framing.coverage import boilerplate_ranges, html_section, markdown_section, strip_boilerplate
 from framing.errors import InputValueError
@@ -27,8 +27,8 @@ def _passages(text: str) -> dict:
         end = bounds[i + 1] if i + 1 < len(bounds) else len(text)
         words = [[m.start(), m.end(), m.group().lower()] for m in re.finditer(r"[A-Za-z]+", text[start:end])
                  if m.group().lower() not in _STOP]
-        words = [[s + start, e + start, w] for s, e, w in words]
-        items.append({"start": start, "end": end, "text": text[start:end], "words": words,
+        items.append({"start": start, "end": end, "text": text[start:end], "lemmas": " ".join(w for _, _, w in words),
+                      "offsets": [x for s, e, _ in words for x in (s, e - s)],
                       "kind": "sentence" if len(words) >= 4 else "fragment", "actors": [],
                       "numbers": re.findall(r"\d+", text[start:end]), "quotes": []})
     return {"items": items, "chunks": {}, "metrics": {"n_passages": len(items)}}
@@ -109,13 +109,15 @@ def test_passages_analyzer_tiles_the_text_and_keeps_content_words(blank_nlp):
     assert [p["kind"] for p in items] == ["boilerplate", "sentence", "sentence"]
     for p, q in zip(items, items[1:]):
         assert p["end"] == q["start"]  # passages tile the article
-    for p in items:
+    words = [passage_words(p) for p in items]
+    for p, ws in zip(items, words):
         assert text[p["start"]:p["end"]] == p["text"]
-        assert all(text[s:e] == text[s:e].strip() and s >= p["start"] and e <= p["end"] for s, e, _ in p["words"])
-    assert items[0]["words"] == []
-    assert [w[2] for w in items[1]["words"]] == ["haftar", "force", "bomb", "port"]
+        assert all(text[s:e] == text[s:e].strip() and s >= p["start"] and e <= p["end"] for s, e, _ in ws)
+    assert words[0] == [] and "lemmas" not in items[0] and "actors" not in items[0]
+    assert [w[2] for w in words[1]] == ["haftar", "force", "bomb", "port"]
+    assert text[words[1][2][0]:words[1][2][1]] == "bombed"
     assert items[1]["actors"] == ["haftar"]
-    assert items[2]["numbers"] == ["3"] and [w[2] for w in items[2]["words"]] == ["civilian", "kill", "old", "city"]
+    assert items[2]["numbers"] == ["3"] and [w[2] for w in words[2]] == ["civilian", "kill", "old", "city"]
     assert json.loads(json.dumps(section)) == section
 
 

@@ -7,17 +7,24 @@ no text otherwise, so this section holds it, passage by passage.
 
 Section::
 
-    {"items": [{"start", "end", "text", "kind", "words": [[start, end, lemma]],
+    {"items": [{"start", "end", "text", "kind",
+                "lemmas": "lemma lemma ...", "offsets": [offset, length, offset, length, ...],
                 "actors": [actor id], "numbers": [str], "quotes": [[start, end]]}],
      "chunks": {multi-word term: count},
      "metrics": {"n_passages", "n_sentences", "n_boilerplate"}}
+
+``lemmas`` and ``offsets`` are the content words, written compactly: word *k* is
+``text[start + offsets[2k] : start + offsets[2k] + offsets[2k + 1]]`` (offsets relative to
+the passage's ``start``) and its lemma the *k*-th of ``lemmas``; :func:`passage_words`
+turns them back into ``[start, end, lemma]`` triples. Keys whose list would be empty are
+left out.
 
 Passages tile the article: each runs from its first character to the start of the next
 passage (trailing whitespace and stray closing quotation marks included, so that ``text[a.start:b.end]`` of two passages is
 exact); ``kind`` is ``sentence`` (a verb and at least four content words), ``fragment``
 (headings, bylines, embed ids) or ``boilerplate`` (captions, credits, sign-up prompts; see
-``framing/data/boilerplate.tsv``; their words are not kept). ``words`` are content words
-(nouns, proper nouns, verbs, adjectives; no stop words) with their lower-case lemma;
+``framing/data/boilerplate.tsv``; their words are not kept). The content words are
+nouns, proper nouns, verbs and adjectives (no stop words) with their lower-case lemma;
 ``numbers`` are the passage's numbers, digits or words, normalised ("three" -> "3",
 "1,000" -> "1000"); ``quotes`` the ranges inside quotation marks.
 """
@@ -25,14 +32,14 @@ exact); ``kind`` is ``sentence`` (a verb and at least four content words), ``fra
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-__all__ = ["PassagesAnalyzer", "number_value"]
+__all__ = ["PassagesAnalyzer", "number_value", "passage_words"]
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
@@ -58,6 +65,18 @@ def number_value(word: str) -> str | None:
     except ValueError:
         return None
     return str(int(value)) if value.is_integer() else str(value)
+
+
+def passage_words(item: Mapping[str, Any]) -> list[list[Any]]:
+    """The content words of a passage item as ``[start, end, lemma]`` (absolute offsets).
+
+    >>> passage_words({"start": 10, "lemmas": "force bomb", "offsets": [7, 6, 14, 6]})
+    [[17, 23, 'force'], [24, 30, 'bomb']]
+    """
+    lemmas = (item.get("lemmas") or "").split()
+    offsets = item.get("offsets") or []
+    start = item["start"]
+    return [[start + offsets[2 * k], start + offsets[2 * k] + offsets[2 * k + 1], lemma] for k, lemma in enumerate(lemmas)]
 
 
 class PassagesAnalyzer(BaseAnalyzer):
@@ -99,12 +118,17 @@ class PassagesAnalyzer(BaseAnalyzer):
             kind = "sentence" if has_verb and len(words) >= _MIN_SENTENCE_WORDS else "fragment"
             if len(words) < _MIN_SENTENCE_WORDS and boiler.overlaps(start, stop):
                 kind, words, numbers = "boilerplate", [], []
-            items.append({
-                "start": start, "end": end, "text": text[start:end], "kind": kind, "words": words,
+            item: dict[str, Any] = {"start": start, "end": end, "text": text[start:end], "kind": kind}
+            if words:
+                item["lemmas"] = " ".join(w[2] for w in words)
+                item["offsets"] = [x for w in words for x in (w[0] - start, w[1] - w[0])]
+            optional = {
                 "actors": sorted({aid for s, e, aid in mentions if s < stop and e > start}),
                 "numbers": numbers,
                 "quotes": [[max(s, start), min(e, stop)] for s, e in quotes if s < stop and e > start],
-            })
+            }
+            item.update((k, v) for k, v in optional.items() if v)
+            items.append(item)
         return {
             "items": items,
             "chunks": _chunks(doc, boiler),

@@ -7,6 +7,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from ..analyzers.passages import passage_words
+
 __all__ = ["Passage", "collect_passages", "trimmed_span"]
 
 
@@ -58,7 +60,7 @@ def _mentions(d: Mapping[str, Any], aid: str, aligned: Mapping[tuple[str, str], 
     )
 
 
-def _features(item: Mapping[str, Any], mentions: list[tuple[int, int, str]]) -> list[str]:
+def _features(words: list[list[Any]], item: Mapping[str, Any], mentions: list[tuple[int, int, str]]) -> list[str]:
     """Stemmed content lemmas outside actor mentions, ``@actor`` once per mention,
     ``#number`` for numbers from 10 up.
 
@@ -67,7 +69,7 @@ def _features(item: Mapping[str, Any], mentions: list[tuple[int, int, str]]) -> 
     does not outweigh what the sentence says.
     """
     inside = mentions
-    feats = [stem(w[2]) for w in item.get("words") or [] if not any(s <= w[0] < e for s, e, _ in inside)]
+    feats = [stem(w[2]) for w in words if not any(s <= w[0] < e for s, e, _ in inside)]
     feats += ["@" + actor for _, _, actor in inside]
     feats += ["#" + n for n in item.get("numbers") or [] if _telling_number(n)]
     return feats
@@ -113,6 +115,7 @@ def collect_passages(dicts: Iterable[Mapping[str, Any]], unit_of: Mapping[str, s
             lo = bisect.bisect_left(starts, item["start"] - longest)
             hi = bisect.bisect_left(starts, item["end"])
             inside = [m for m in mentions[lo:hi] if m[1] > item["start"]]
+            words = passage_words(item)
             out.append(Passage(aid, unit_of[aid], i, start, end, text, item.get("kind", "sentence"),
-                               item.get("words") or [], _features(item, inside), inside))
+                               words, _features(words, item, inside), inside))
     return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Mapping, Sequence
 
+from ..analyzers.passages import passage_words
 from .passages import Passage
 
 __all__ = ["MIN_OVERLAP", "MIN_SHARED", "NEAR", "shared_quotes"]
@@ -52,7 +53,7 @@ def _reported_ranges(d: Mapping[str, Any], aligned: Mapping[tuple[str, str], str
         source = " ".join(item["source"]["text"].split()) if item.get("source") and not relay else None
         out.extend((s, e, actor, source) for s, e in parts)
     for p in ((d.get("passages") or {}).get("items")) or []:
-        words = p.get("words") or []
+        words = passage_words(p) if p.get("quotes") else []
         out.extend((s, e, None, None) for s, e in p.get("quotes") or []
                    if sum(1 for w in words if s <= w[0] < e) >= MIN_SHARED)
     return out
