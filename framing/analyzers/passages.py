@@ -67,16 +67,16 @@ def number_value(word: str) -> str | None:
     return str(int(value)) if value.is_integer() else str(value)
 
 
-def passage_words(item: Mapping[str, Any]) -> list[list[Any]]:
-    """The content words of a passage item as ``[start, end, lemma]`` (absolute offsets).
+def passage_words(item: Mapping[str, Any]) -> list[tuple[int, int, str]]:
+    """The content words of a passage item as ``(start, end, lemma)`` (absolute offsets).
 
     >>> passage_words({"start": 10, "lemmas": "force bomb", "offsets": [7, 6, 14, 6]})
-    [[17, 23, 'force'], [24, 30, 'bomb']]
+    [(17, 23, 'force'), (24, 30, 'bomb')]
     """
     lemmas = (item.get("lemmas") or "").split()
     offsets = item.get("offsets") or []
     start = item["start"]
-    return [[start + offsets[2 * k], start + offsets[2 * k] + offsets[2 * k + 1], lemma] for k, lemma in enumerate(lemmas)]
+    return [(start + offsets[2 * k], start + offsets[2 * k] + offsets[2 * k + 1], lemma) for k, lemma in enumerate(lemmas)]
 
 
 class PassagesAnalyzer(BaseAnalyzer):

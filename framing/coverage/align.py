@@ -3,10 +3,11 @@
 Each passage is a bag of features: content lemmas, aligned actor ids, numbers. Passages
 are TF-IDF vectors over the comparison's own passages (sublinear counts, so one repeated
 word does not dominate; IDF, so words every article uses weigh little). Candidate pairs
-are blocked: only passages of different units sharing at least one feature that fewer than
-:data:`BLOCK_MAX_DF` of the passages carry are scored, never all pairs. A pair whose cosine
-reaches the threshold says the same thing (see docs/evaluation.md for how the threshold was
-chosen and its measured precision).
+are blocked by shared features: only passages of different units that share at least one
+feature are ever scored (a sparse matrix product), never all pairs. A pair whose cosine
+reaches :data:`THRESHOLD` says the same thing; a passage with no pair reaching
+:data:`ONLY_HERE_BELOW` is reported only here (docs/evaluation.md says how both were chosen
+and their measured precision).
 """
 
 from __future__ import annotations
@@ -15,45 +16,27 @@ from typing import Any, Sequence
 
 from .passages import Passage
 
-__all__ = ["BLOCK_MAX_DF", "BLOCK_MIN_DF", "ONLY_HERE_BELOW", "THRESHOLD", "match_arrays", "match_passages"]
+__all__ = ["CHUNK", "KEEP_MIN", "ONLY_HERE_BELOW", "THRESHOLD", "match_arrays", "match_passages"]
 
 #: Cosine at or above which two passages are taken to report the same thing.
 THRESHOLD = 0.35
 #: A passage is reported only here when no passage of another unit comes this close.
 ONLY_HERE_BELOW = 0.15
-IDF_OFFSET = 1.0
-#: Features carried by more than this share of passages (and by more than
-#: :data:`BLOCK_MIN_DF` passages) do not make candidate pairs.
-BLOCK_MAX_DF = 0.05
-BLOCK_MIN_DF = 100
+#: Pairs below this cosine are dropped as soon as they are scored (no decision needs them).
+KEEP_MIN = 0.05
+#: Rows of the TF-IDF matrix multiplied at a time.
+CHUNK = 2000
 
 
 def _matrix(passages: Sequence[Passage]) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    docs = [p.features for p in passages]
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2").fit(docs)
-    if IDF_OFFSET != 1.0:
-        vectorizer.idf_ = vectorizer.idf_ - 1.0 + IDF_OFFSET
-    return vectorizer.transform(docs)
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, norm="l2")
+    return vectorizer.fit_transform([p.features for p in passages])
 
 
 def _identity(features: list[str]) -> list[str]:
     return features
-
-
-def _candidates(x: Any, units: Sequence[int]) -> tuple[Any, Any]:
-    """Row pairs (i < j) of different units that share a blocking feature."""
-    import numpy as np
-
-    binary = (x > 0).astype(np.float32).tocsc()
-    df = np.asarray(binary.sum(axis=0)).ravel()
-    keep = np.flatnonzero(df <= max(BLOCK_MIN_DF, BLOCK_MAX_DF * x.shape[0]))
-    block = binary[:, keep].tocsr()
-    shared = (block @ block.T).tocoo()
-    unit = np.asarray(units)
-    mask = (shared.row < shared.col) & (unit[shared.row] != unit[shared.col])
-    return shared.row[mask], shared.col[mask]
 
 
 def match_passages(passages: Sequence[Passage], *, threshold: float = 0.0) -> list[tuple[int, int, float]]:
@@ -63,10 +46,13 @@ def match_passages(passages: Sequence[Passage], *, threshold: float = 0.0) -> li
 
 
 def match_arrays(passages: Sequence[Passage], *, threshold: float = 0.0) -> tuple[Any, Any, Any]:
-    """``(i, j, cosine)`` for every candidate pair of passages of different units whose
-    cosine is above 0 and at or above ``threshold``; i < j, indices into ``passages``.
+    """Row indices, column indices and cosines (arrays) of every pair of sentence passages
+    of different units that share a feature and reach ``max(threshold, KEEP_MIN)``; i < j,
+    indices into ``passages``.
 
-    Only ``sentence`` passages take part (headings and bylines say too little).
+    Only pairs sharing at least one feature are ever scored: the sparse product of the
+    TF-IDF matrix with its transpose computes nothing else, one block of
+    :data:`CHUNK` rows at a time, so memory stays bounded however many articles there are.
     """
     import numpy as np
 
@@ -75,22 +61,16 @@ def match_arrays(passages: Sequence[Passage], *, threshold: float = 0.0) -> tupl
     if len(idx) < 2:
         return empty
     x = _matrix([passages[k] for k in idx]).tocsr()
-    unit_codes = {u: n for n, u in enumerate(dict.fromkeys(passages[k].unit for k in idx))}
-    rows, cols = _candidates(x, [unit_codes[passages[k].unit] for k in idx])
-    if len(rows) == 0:
-        return empty
-    scores = _row_dots(x, rows, cols)
-    good = (scores >= threshold) & (scores > 0)
-    return idx[rows[good]], idx[cols[good]], scores[good]
-
-
-def _row_dots(x: Any, rows: Any, cols: Any) -> Any:
-    """Dot products of the row pairs, in chunks (no 500,000-row temporary matrices)."""
-    import numpy as np
-
-    out = np.empty(len(rows))
-    step = 50_000
-    for k in range(0, len(rows), step):
-        r, c = rows[k : k + step], cols[k : k + step]
-        out[k : k + step] = np.asarray(x[r].multiply(x[c]).sum(axis=1)).ravel()
-    return out
+    codes = {u: n for n, u in enumerate(dict.fromkeys(passages[k].unit for k in idx))}
+    unit = np.array([codes[passages[k].unit] for k in idx])
+    xt = x.T.tocsr()
+    floor = max(threshold, KEEP_MIN)
+    rows, cols, scores = [], [], []
+    for lo in range(0, x.shape[0], CHUNK):
+        block = (x[lo : lo + CHUNK] @ xt).tocoo()
+        r = block.row + lo
+        keep = (r < block.col) & (unit[r] != unit[block.col]) & (block.data >= floor)
+        rows.append(r[keep])
+        cols.append(block.col[keep])
+        scores.append(block.data[keep])
+    return idx[np.concatenate(rows)], idx[np.concatenate(cols)], np.concatenate(scores)

@@ -43,9 +43,13 @@ def coverage(passages: Sequence[Passage], units: Sequence[str], *, threshold: fl
     when the unit has no sentences).
     """
     best_any, best = _best_matches(passages, *match_arrays(passages), keep=threshold)
+    by_unit: dict[str, list[int]] = {u: [] for u in units}
+    for k, p in enumerate(passages):
+        if p.kind == "sentence" and p.features:
+            by_unit[p.unit].append(k)
     out: dict[str, dict[str, Any]] = {}
     for unit in units:
-        own = [k for k, p in enumerate(passages) if p.unit == unit and p.kind == "sentence" and p.features]
+        own = by_unit[unit]
         only, shared = [], []
         counts = {v: 0 for v in units if v != unit}
         for k in own:

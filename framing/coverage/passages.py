@@ -29,7 +29,7 @@ class Passage:
     end: int
     text: str
     kind: str
-    words: list[list[Any]]
+    words: list[tuple[int, int, str]]
     features: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
 
@@ -60,7 +60,7 @@ def _mentions(d: Mapping[str, Any], aid: str, aligned: Mapping[tuple[str, str], 
     )
 
 
-def _features(words: list[list[Any]], item: Mapping[str, Any], mentions: list[tuple[int, int, str]]) -> list[str]:
+def _features(words: list[tuple[int, int, str]], item: Mapping[str, Any], mentions: list[tuple[int, int, str]]) -> list[str]:
     """Stemmed content lemmas outside actor mentions, ``@actor`` once per mention,
     ``#number`` for numbers from 10 up.
 
@@ -101,7 +101,25 @@ def _telling_number(value: str) -> bool:
 
 def collect_passages(dicts: Iterable[Mapping[str, Any]], unit_of: Mapping[str, str],
                      alignment: Iterable[Mapping[str, Any]]) -> list[Passage]:
-    """Every passage of every profile dict that has a ``passages`` section, in order."""
+    """Every passage of every profile dict that has a ``passages`` section, in order.
+
+    The cyclic garbage collector is paused meanwhile: the hundreds of thousands of small
+    word tuples made here would otherwise trigger full collections over every profile in
+    memory (0.85 of 1.3 s for 100 articles).
+    """
+    import gc
+
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _collect(dicts, unit_of, alignment)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _collect(dicts: Iterable[Mapping[str, Any]], unit_of: Mapping[str, str],
+             alignment: Iterable[Mapping[str, Any]]) -> list[Passage]:
     aligned = _aligned_ids(alignment)
     out = []
     for d in dicts:

@@ -142,12 +142,33 @@ _FLOOR = 1e-8
 
 @functools.lru_cache(maxsize=1)
 def _english_table() -> dict[str, float]:
-    """wordfreq's English word -> frequency table, loaded once (about 0.5 s)."""
+    """wordfreq's English word -> frequency table ("large" list), loaded once.
+
+    Read from the package's data file directly: importing ``wordfreq`` itself costs a
+    second or more (it inspects the call stack to find its data folder). The file is
+    wordfreq's documented "cBpack" (gzipped msgpack: a header, then one list of words per
+    centibel of frequency); anything unexpected falls back to ``wordfreq.get_frequency_dict``.
+    """
+    import gzip
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise InputValueError("[E077] background='english' needs the wordfreq package (pip install wordfreq).")
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "large_en.msgpack.gz"
     try:
+        import msgpack
+
+        with gzip.open(path, "rb") as fh:
+            data = msgpack.load(fh, raw=False)
+        if data[0] != {"format": "cB", "version": 1}:
+            raise ValueError(data[0])
+    except (OSError, ValueError, ImportError):  # another wordfreq layout: ask wordfreq
         from wordfreq import get_frequency_dict
-    except ImportError as exc:  # pragma: no cover - a declared dependency
-        raise InputValueError("[E077] background='english' needs the wordfreq package (pip install wordfreq).") from exc
-    return get_frequency_dict("en")
+
+        return get_frequency_dict("en")
+    return {word: 10 ** (-index / 100) for index, bucket in enumerate(data[1:]) for word in bucket}
 
 
 def log_odds(
