@@ -238,3 +238,12 @@ def test_seeds_coverage_terms_and_the_ministry_statement(nlp, seeds):
         assert texts[unit][span["start"]:span["end"]] == span["text"]
     assert "firm commitment" in ministry[0]["units"]["000"]["text"]
     assert "During the dialogue, the situation in Libya was discussed" in ministry[0]["units"]["003"]["text"]
+
+
+def test_passages_without_a_tagger_keep_words(blank_nlp):
+    text = "Haftar forces bombed the port of Tripoli.\nThe ministry said talks continue."
+    doc = blank_nlp(text)
+    section = PassagesAnalyzer().analyze(doc, Context(text=text, article=Article(text), results={}))
+    first = section["items"][0]
+    assert first["kind"] == "sentence" and passage_words(first)[0][2] == "haftar"
+    assert [text[s:e] for s, e, _ in passage_words(first)] == ["Haftar", "forces", "bombed", "port", "Tripoli"]

@@ -83,7 +83,8 @@ class PassagesAnalyzer(BaseAnalyzer):
     """Sentences with their content lemmas, actors, numbers and quotations (see module doc).
 
     Needs the ``actors`` section (actor ids of the mentions in each passage); with a
-    pipeline without a parser, sentences are the text's lines.
+    pipeline without sentence boundaries, passages are the text's lines; without a tagger
+    (the ``fast`` preset), content words are all alphabetic non-stop words, lower-cased.
     """
 
     name = "passages"
@@ -103,6 +104,7 @@ class PassagesAnalyzer(BaseAnalyzer):
             for m in item.get("mentions") or []
         )
         quotes = context.quotes()
+        tagged = doc.has_annotation("POS")
         items: list[dict[str, Any]] = []
         tokens = iter(doc)
         token = next(tokens, None)
@@ -112,8 +114,8 @@ class PassagesAnalyzer(BaseAnalyzer):
             while token is not None and token.idx < stop:
                 t_end = token.idx + len(token)
                 if not boiler.covers(token.idx, t_end):
-                    has_verb = has_verb or token.pos_ in ("VERB", "AUX")
-                    _read_token(token, words, numbers)
+                    has_verb = has_verb or token.pos_ in ("VERB", "AUX") or not tagged
+                    _read_token(token, words, numbers, tagged)
                 token = next(tokens, None)
             kind = "sentence" if has_verb and len(words) >= _MIN_SENTENCE_WORDS else "fragment"
             if len(words) < _MIN_SENTENCE_WORDS and boiler.overlaps(start, stop):
@@ -144,15 +146,17 @@ class PassagesAnalyzer(BaseAnalyzer):
         return {}
 
 
-def _read_token(token: Any, words: list[list[Any]], numbers: list[str]) -> None:
+def _read_token(token: Any, words: list[list[Any]], numbers: list[str], tagged: bool = True) -> None:
+    """Add a content word or a number. Without a tagger (the ``fast`` preset) every
+    alphabetic non-stop word counts, under its lower-case form."""
     if token.like_num or token.pos_ == "NUM":
         value = number_value(token.text)
         if value is not None:
             numbers.append(value)
             return
-    if token.is_stop or not token.is_alpha or len(token) < 2 or token.pos_ not in _CONTENT_POS:
+    if token.is_stop or not token.is_alpha or len(token) < 2 or (tagged and token.pos_ not in _CONTENT_POS):
         return
-    lemma = token.lower_ if token.pos_ == "PROPN" else (token.lemma_ or token.text).lower()
+    lemma = token.lower_ if token.pos_ == "PROPN" or not tagged else (token.lemma_ or token.text).lower()
     words.append([token.idx, token.idx + len(token), lemma])
 
 
