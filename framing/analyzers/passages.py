@@ -106,7 +106,7 @@ class PassagesAnalyzer(BaseAnalyzer):
         quotes = context.quotes()
         tagged = doc.has_annotation("POS")
         items: list[dict[str, Any]] = []
-        tokens = iter(doc)
+        tokens = iter(context.words(doc))  # no punctuation or spaces; shared by the analyzers
         token = next(tokens, None)
         for i, (start, stop) in enumerate(bounds):
             end = bounds[i + 1][0] if i + 1 < len(bounds) else stop
@@ -182,17 +182,26 @@ def _passage_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
 
 
 def _chunks(doc: Doc, boiler: Any) -> dict[str, int]:
-    """Multi-word common-noun terms as lemma strings ("territorial integrity", "sea port");
-    names come to comparisons as aligned actors instead."""
-    if not doc.has_annotation("DEP"):
+    """Multi-word common-noun terms as lemma strings ("territorial integrity", "sea port"):
+    runs of two to four adjectives and nouns (no stop words) that end in a noun. Names come
+    to comparisons as aligned actors instead. Read from arrays, not Token objects."""
+    if not doc.has_annotation("POS"):
         return {}
+    from spacy.attrs import IDX, IS_ALPHA, IS_STOP, LEMMA, POS
+
+    arr = doc.to_array([POS, IS_ALPHA, IS_STOP, LEMMA, IDX])
+    noun, adj = doc.vocab.strings["NOUN"], doc.vocab.strings["ADJ"]
+    strings = doc.vocab.strings
     counts: Counter = Counter()
-    for chunk in doc.noun_chunks:
-        if boiler.covers(chunk.start_char, chunk.end_char):
+    run: list[int] = []
+    for i in range(len(arr) + 1):
+        ok = i < len(arr) and arr[i, 0] in (noun, adj) and arr[i, 1] and not arr[i, 2]
+        if ok:
+            run.append(i)
             continue
-        if any(t.pos_ == "PROPN" for t in chunk):
-            continue
-        words = [t.lemma_.lower() for t in chunk if t.is_alpha and not t.is_stop and t.pos_ in ("NOUN", "ADJ")]
-        if 2 <= len(words) <= 4:
-            counts[" ".join(words)] += 1
+        while run and arr[run[-1], 0] != noun:
+            run.pop()  # a term ends in a noun
+        if 2 <= len(run) <= 4 and not boiler.covers(int(arr[run[0], 4]), int(arr[run[-1], 4]) + 1):
+            counts[" ".join(strings[int(arr[k, 3])].lower() for k in run)] += 1
+        run = []
     return dict(sorted(counts.items()))
