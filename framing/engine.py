@@ -68,40 +68,11 @@ class Engine:
 
     # -- parsing ------------------------------------------------------------------------
     def parse(self, text: str) -> Doc:
-        """Parse one text; texts longer than ``nlp.max_length`` are parsed in chunks."""
-        if len(text) > self.nlp.max_length:
-            return self._parse_long(text)
-        return self.nlp(text)
+        """Parse one text; long texts chunk by chunk and long whitespace-free runs in pieces,
+        with offsets into ``text`` (see :func:`framing.segment.parse`)."""
+        from .segment import parse
 
-    def _chunks(self, text: str) -> list[str]:
-        """Split ``text`` into pieces no longer than half of ``max_length``, cutting after a
-        paragraph break, else a line break, else a sentence end, else whitespace."""
-        limit = max(self.nlp.max_length // 2, 1)
-        pieces: list[str] = []
-        start = 0
-        while len(text) - start > limit:
-            window = text[start : start + limit]
-            cut = -1
-            for sep in ("\n\n", "\n", ". ", " "):
-                pos = window.rfind(sep)
-                if pos > limit // 4:
-                    cut = pos + len(sep)
-                    break
-            if cut <= 0:
-                cut = limit
-            pieces.append(text[start : start + cut])
-            start += cut
-        pieces.append(text[start:])
-        return pieces
-
-    def _parse_long(self, text: str) -> Doc:
-        from spacy.tokens import Doc
-
-        docs = list(self.nlp.pipe(self._chunks(text)))
-        doc = Doc.from_docs(docs, ensure_whitespace=False)
-        if doc.text != text:  # pragma: no cover - guarded invariant
-            raise FramingError("[E030] Chunked parsing changed the text; offsets would be wrong.")
-        return doc
+        return parse(self.nlp, text)
 
     # -- analysis -----------------------------------------------------------------------
     def profile_doc(self, doc: Doc, article: Article) -> ArticleProfile:
@@ -270,7 +241,7 @@ class Engine:
     ) -> Iterator[ArticleProfile]:
         # pending: (index, default id, article or None, error message or None, parse here?)
         pending: deque[tuple[int, str, Article | None, str | None, bool]] = deque()
-        max_length = self.nlp.max_length
+        from .segment import needs_pieces
 
         def feed() -> Iterator[tuple[str, int]]:
             for index, item in numbered:
@@ -282,7 +253,7 @@ class Engine:
                         raise ArticleError(f"article {default_id}: {exc}", default_id) from exc
                     pending.append((index, default_id, None, str(exc), False))
                     continue
-                if len(article.text) > max_length:
+                if needs_pieces(self.nlp, article.text):
                     pending.append((index, default_id, article, None, True))
                     continue
                 pending.append((index, default_id, article, None, False))
