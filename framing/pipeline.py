@@ -111,7 +111,9 @@ def load_pipeline(name: str | None = None, *, exclude: tuple[str, ...] = (), pre
     Returns
     -------
     spacy.language.Language
-        The same object on every call with the same arguments.
+        The same object on every call with the same arguments. Trained pipelines get the
+        component ``framing_line_breaks`` before the parser (paragraph breaks and headline
+        lines end sentences; see :func:`framing.segment.add_line_breaks`).
 
     Raises
     ------

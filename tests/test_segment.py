@@ -134,6 +134,10 @@ def test_blank_line_and_heading_line_start_sentences(blank_nlp):
     assert _starts(blank_nlp, text) == ["On", "the"]
 
 
+def test_line_ending_in_a_colon_is_not_a_boundary(blank_nlp):
+    assert _starts(blank_nlp, "The governor added:\n\nIt is typical of her.\n\nNext") == ["Next"]
+
+
 def test_line_going_on_in_lower_case_is_not_a_boundary(blank_nlp):
     assert _starts(blank_nlp, "He said the talks\nfailed in Geneva.\nNew line") == ["New"]
 
