@@ -83,6 +83,17 @@ def main(path: str) -> int:
     if "rounds" in hundred:
         line("compare 100 profiles + to_dict, seconds (median; first)",
              f"{statistics.median(hundred['rounds']):.1f}; {hundred['first_round']:.1f}", "goal <= 10 s")
+    guard = [(s, get(f"test_pathological_bare[{s}]"), get(f"test_pathological_guarded[{s}]"))
+             for s in ("bang", "parens", "smileys")]
+    if any(b and g for _, b, g in guard):
+        print("\nParse guard (framing/segment.py), 4,000-character pathological texts: median seconds")
+        for shape, bare, guarded in guard:
+            if bare and guarded:
+                line(f"{shape}: bare nlp(text) {bare:.2f}s / guarded {guarded:.2f}s", f"{bare / guarded:.1f}x")
+    plain, breaks, guarded = (get(f"test_ordinary_{k}") for k in ("bare", "line_breaks", "guarded"))
+    if plain and breaks and guarded:
+        line("40 articles: nlp(text) with / without framing_line_breaks", f"{breaks / plain:.3f}x")
+        line("40 articles: segment.parse / nlp(text) (same Docs)", f"{guarded / breaks:.3f}x")
     scal = {n: get(f"test_scaling[{n}]") for n in (1000, 10000, 50000)}
     if all(scal.values()):
         print("\nScaling (one article): seconds per 1,000 words")
