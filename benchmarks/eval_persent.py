@@ -109,7 +109,7 @@ def records(rows: list[dict], nlp) -> list[dict]:
 
     vader = SentimentIntensityAnalyzer()
     texts = [r["DOCUMENT"] for r in rows]
-    key = hashlib.sha1(json.dumps([framing.__version__, aggregate.default_aggregation().meta.get("band"), texts,
+    key = hashlib.sha1(json.dumps([framing.__version__, nlp.pipe_names, aggregate.default_aggregation().meta.get("band"), texts,
                                    Path(aggregate.__file__).read_text(encoding="utf-8")]).encode()).hexdigest()[:16]
     path = CACHE / f"records-{key}.json"
     if path.is_file():
