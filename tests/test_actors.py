@@ -112,9 +112,11 @@ def test_bare_title_is_not_a_restricted_office(nlp):
 
 
 def test_bare_title_with_a_nationality_skips_other_countries(nlp):
-    text = ("President Donald Trump welcomed French President Emmanuel Macron to Washington on Tuesday. "
+    text = ("U.S. President Donald Trump welcomed French President Emmanuel Macron to Washington on Tuesday. "
             "Mr. Macron praised the American president at a news conference.")
     assert title_holders(text, nlp) == {"American president": "Donald Trump"}
+    # nothing in the text ties Trump to the United States: the title stays unresolved
+    assert title_holders(text.replace("U.S. President", "President"), nlp) == {}
 
 
 def test_bare_title_goes_to_the_person_the_article_is_about(nlp):
@@ -528,3 +530,49 @@ def test_a_headline_is_a_short_first_paragraph_that_is_not_prose():
     assert headline_range("Trump Says He Will Go\n\nThe president said.") == (0, 21)
     assert headline_range("The president spoke to reporters on Monday.\n\nHe said more.") is None
     assert headline_range("One paragraph only.") is None
+
+
+def _tagged_doc(blank_nlp, tagged, ents):
+    """A Doc from "word/POS" pairs split on spaces (POS optional), entities as (first word,
+    end word, label)."""
+    from spacy.tokens import Doc, Span
+
+    pairs = [w.rsplit("/", 1) if "/" in w[1:] else (w, "X") for w in tagged.split(" ")]
+    words = [w for w, _ in pairs]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False], pos=[p for _, p in pairs])
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _titles_of(items):
+    return {m["text"]: i["name"] for i in items for m in i["mentions"] if m["kind"] == "title"}
+
+
+def test_a_title_with_a_country_goes_only_to_a_person_of_that_country(blank_nlp):
+    # the British prime minister is no "Israeli prime minister"; nobody is tied to Israel
+    doc = _tagged_doc(blank_nlp, "Prime Minister Theresa/PROPN May/PROPN met Benjamin/PROPN Netanyahu/PROPN . "
+                      "The Israeli/ADJ prime minister/NOUN spoke/VERB .", [(2, 4, "PERSON"), (5, 7, "PERSON"), (9, 10, "NORP")])
+    assert _titles_of(_run(doc)) == {}
+
+
+def test_a_title_with_a_country_in_any_form_finds_the_person_of_that_country(blank_nlp):
+    doc = _tagged_doc(
+        blank_nlp,
+        "Israeli/ADJ Prime/PROPN Minister/PROPN Benjamin/PROPN Netanyahu/PROPN met Prime/PROPN Minister/PROPN "
+        "Theresa/PROPN May/PROPN . The Israeli/ADJ prime minister/NOUN spoke/VERB . Israel/PROPN 's/PART prime "
+        "minister/NOUN left/VERB . The prime minister/NOUN of Israel/PROPN smiled/VERB .",
+        [(0, 1, "NORP"), (3, 5, "PERSON"), (8, 10, "PERSON"), (12, 13, "NORP"), (17, 18, "GPE"), (27, 28, "GPE")])
+    titles = [(m["text"], i["name"]) for i in _run(doc) for m in i["mentions"] if m["kind"] == "title"]
+    assert titles == [("prime minister", "Benjamin Netanyahu")] * 3
+
+
+def test_a_bare_surname_goes_to_the_namesake_holding_its_title(blank_nlp):
+    # Liz Cheney is mentioned more, but only Dick Cheney was introduced as vice president
+    doc = _tagged_doc(blank_nlp, "Vice President Dick/PROPN Cheney/PROPN met Rep. Liz/PROPN Cheney/PROPN . Liz/PROPN "
+                      "Cheney/PROPN spoke/VERB . Cheney/PROPN spoke/VERB . Former Vice President Cheney/PROPN left/VERB .",
+                      [(2, 4, "PERSON"), (6, 8, "PERSON"), (9, 11, "PERSON"), (13, 14, "PERSON"), (19, 20, "PERSON")])
+    mentions = {i["name"]: [m["text"] for m in i["mentions"]] for i in _run(doc)}
+    assert mentions == {"Dick Cheney": ["Dick Cheney", "Cheney"], "Liz Cheney": ["Liz Cheney", "Liz Cheney", "Cheney"]}
+    last = next(m for i in _run(doc) for m in i["mentions"] if m["start"] == doc.text.rindex("Cheney"))
+    assert doc.text[last["start"] - 15 : last["start"]] == "Vice President "
+

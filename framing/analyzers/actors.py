@@ -126,6 +126,16 @@ def _title_nouns() -> frozenset[str]:
     return frozenset(t.split()[-1] for t, kind in titles().items() if kind in ("office", "rank", "role"))
 
 
+@functools.lru_cache(maxsize=1)
+def _title_bigrams() -> frozenset[str]:
+    """Word pairs inside titles of several words ("prime minister", "vice president")."""
+    pairs = set()
+    for title in titles():
+        words = title.split()
+        pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    return frozenset(pairs)
+
+
 def _modifier_run(doc: Doc, start: int, taken: set[int]) -> list[int]:
     """Token indices of the title run right before a name ("North Korean leader" Kim)."""
     table = titles()
@@ -171,26 +181,78 @@ def _countries(words: frozenset[str]) -> set[str]:
     return {c for c in map(country_of, words) if c is not None}
 
 
-def _pick_title_holder(candidates: list[tuple[_Cluster, frozenset[str]]], mods: frozenset[str],
-                       at: int, starts: dict[int, list[int]]) -> _Cluster | None:
+def _countries_of_tokens(tokens: list[Any]) -> set[str]:
+    """Countries named by a run of tokens, one to three words at a time ("Israeli",
+    "North Korean", "U.S.")."""
+    words = [t.text for t in tokens]
+    out = set()
+    for n in (1, 2, 3):
+        for k in range(len(words) - n + 1):
+            country = country_of(" ".join(words[k : k + n]))
+            if country is not None:
+                out.add(country)
+    return out
+
+
+def _entity_before(doc: Doc, end: int) -> Span | None:
+    """The entity that ends at token ``end`` (exclusive), if any."""
+    if end <= 0 or not doc[end - 1].ent_type_:
+        return None
+    start = end - 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return doc[start:end]
+
+
+def _entity_after(doc: Doc, start: int) -> Span | None:
+    """The entity that begins at token ``start``, if any."""
+    if start >= len(doc) or doc[start].ent_iob_ != "B":
+        return None
+    end = start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _possessor_country(doc: Doc, i: int) -> str | None:
+    """The country of "Israel's" when token ``i`` is the possessive "'s" after a country."""
+    if i <= 0 or doc[i].lower_ not in ("'s", "’s"):
+        return None
+    ent = _entity_before(doc, i)
+    return country_of(ent.text) if ent is not None else None
+
+
+def _of_country(doc: Doc, i: int) -> str | None:
+    """The country of "of Israel" when token ``i`` is that "of"."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    ent = _entity_after(doc, i + 1)
+    if ent is None and i + 2 < len(doc) and doc[i + 1].lower_ == "the":
+        ent = _entity_after(doc, i + 2)
+    return country_of(ent.text) if ent is not None else None
+
+
+def _pick_title_holder(candidates: list[tuple[_Cluster, frozenset[str]]], mods: frozenset[str], countries: set[str],
+                       at: int, starts: dict[int, list[int]], known: dict[int, set[str]]) -> _Cluster | None:
     """The person a bare title stands for, among those the article introduced with it
     (``candidates``, in text order, each with the words of its title run).
 
     A candidate whose title differs by a restrictive word ("Vice President Pence" for "the
-    president", "Director Comey" for "the deputy director") or names another country ("French
-    President Macron" for "the American president") is out. Among the rest, one that shares a
-    specific modifier wins ("the North Korean leader"), the latest such; else the one the
-    article has mentioned most so far (news keeps "the president" for its main president,
-    not the visitor named last), the latest on a tie. ``starts`` holds each cluster's sorted
-    mention offsets (by ``id``).
+    president", "Director Comey" for "the deputy director") is out. A title with a country
+    ("the Israeli prime minister", "Israel's prime minister", "the prime minister of
+    Israel": ``countries``) goes only to a person the article ties to that country
+    (``known``, by ``id``: the country words of their own titles, "Israel's Benjamin
+    Netanyahu", "Netanyahu of Israel"); with none, the title stays unresolved. Among the
+    rest, one that shares a specific modifier wins ("the North Korean leader"), the latest
+    such; else the one the article has mentioned most so far (news keeps "the president"
+    for its main president, not the visitor named last), the latest on a tie. ``starts``
+    holds each cluster's sorted mention offsets (by ``id``).
     """
-    countries = _countries(mods)
     fits = []
     for cluster, cmods in candidates:
         if (cmods ^ mods) & _RESTRICTIVE_MODS:
             continue
-        theirs = _countries(cmods)
-        if countries and theirs and not countries & theirs:
+        if countries and not countries & known.get(id(cluster), set()):
             continue
         fits.append((cluster, cmods))
     if not fits:
@@ -204,6 +266,35 @@ def _pick_title_holder(candidates: list[tuple[_Cluster, frozenset[str]]], mods: 
         if n >= best_n:
             best, best_n = cluster, n
     return best
+
+
+def _office_words(doc: Doc, span: Span, taken: set[int]) -> frozenset[str]:
+    """The office and rank words before a person's name ("Former Vice President" Cheney ->
+    vice, president); honorifics and "former" are none."""
+    table = titles()
+    words = set()
+    for k in _modifier_run(doc, span.start, taken):
+        low = doc[k].lower_
+        if table.get(low) in ("office", "rank") or low in _RESTRICTIVE_MODS or low in _office_parts():
+            words.add(low)
+    return frozenset(words - _GENERIC_MODS)
+
+
+@functools.lru_cache(maxsize=1)
+def _office_parts() -> frozenset[str]:
+    """Words of office and rank titles of several words ("prime", "minister", "attorney")."""
+    return frozenset(w for t, kind in titles().items() if kind in ("office", "rank") and " " in t
+                     for w in t.split()) - {"of", "the"}
+
+
+def _namesake_by_title(cands: list[_Cluster], office: frozenset[str]) -> _Cluster:
+    """The person a bare surname stands for among those the article named with it: the
+    one holding its title ("Former Vice President Cheney" is Dick Cheney, introduced as vice
+    president, not Rep. Liz Cheney, who is mentioned more), else the one the article talks
+    about most. (A title that no namesake holds does not make a new person: articles vary
+    titles, "Sen." and "Senator", "Rep." and "Congressman".)"""
+    holders = [c for c in cands if c.offices & office] if office else []
+    return max(holders or cands, key=lambda c: (len(c.mentions), -c.order))
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|&)\s+(?:[A-Za-z.]+\s+){0,3}", re.IGNORECASE)
@@ -304,6 +395,7 @@ class _Cluster:
     keys: set[str] = field(default_factory=set)
     tentative: bool = False  # only seen in headings so far
     country: str = ""  # countries.tsv id of a country actor
+    offices: set[str] = field(default_factory=set)  # title words before the person's names ("vice", "president")
 
     def display_name(self) -> str:
         if self.catalog is not None:
@@ -394,7 +486,9 @@ class ActorsAnalyzer(BaseAnalyzer):
     # 2: countries have type "country"; 3: unnamed groups ("officials"); 4: group_kind;
     # 5: bare titles chosen by restrictive words, nationality and salience; "Trump and Melania Trump" two people;
     #    "Jr.", "III" are suffixes, not surnames; capitals in an actor's role are their country (kind "capital")
-    version = "5"
+    # 6: a title with a country goes only to a person tied to it ("Israel's prime minister"); multi-word
+    #    titles resolve whole ("the prime minister"); a bare surname goes to the namesake holding its title
+    version = "6"
     requires: tuple[str, ...] = ()
 
     def __init__(self, labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"), resolve_titles: bool = True,
@@ -552,6 +646,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                 if suffix:  # "Donald Trump Jr." is not Donald Trump; "Trump Jr." is him
                     first = f"{first}|{suffix}"
                 cands = by_surname.get(surname, [])
+                office = _office_words(doc, span, taken)
                 cluster = None
                 if first.startswith("|"):
                     cluster = next((c for c in reversed(cands) if c.first.endswith(first)), None)
@@ -566,8 +661,9 @@ class ActorsAnalyzer(BaseAnalyzer):
                                         and _middles_fit(c.middles, middles)), None)
                 elif cands:
                     # a bare surname shared by several people ("Macron" after Emmanuel and
-                    # Brigitte Macron) goes to the one the article talks about most
-                    cluster = max(cands, key=lambda c: (len(c.mentions), -c.order))
+                    # Brigitte Macron) goes to the one holding its title, else the one the
+                    # article talks about most
+                    cluster = _namesake_by_title(cands, office)
                 elif surname in by_first:
                     # a first name alone ("Hillary"), or a name whose family name comes first
                     # ("Kim" for Kim Jong Un): the one the article talks about most
@@ -576,6 +672,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                     cluster = new_cluster("person", "person", heading)
                     by_surname.setdefault(surname, []).append(cluster)
                     cluster.surname = surname
+                cluster.offices |= office
                 if first and not cluster.first:
                     cluster.first = first
                     if not suffix:
@@ -813,33 +910,12 @@ class ActorsAnalyzer(BaseAnalyzer):
 
     def _resolve_titles(self, doc: Doc, clusters: list[_Cluster], taken: set[int], add_mention: Any) -> None:
         """Bare titles that stand for a person the article introduced with that title:
-        "the Marshal", "the North Korean leader", "the former FBI director"."""
+        "the Marshal", "the North Korean leader", "the former FBI director", and, for a
+        person the article ties to the country, "Israel's prime minister", "the prime
+        minister of Israel"."""
         table = titles()
         title_words = {w for t, kind in table.items() if kind in ("rank", "office", "role") for w in t.split()} - {"of", "the"}
-        parsed = doc.has_annotation("DEP")
-        # (char offset, title word, cluster, modifier words) in text order
-        events: list[tuple[int, str, _Cluster, frozenset[str]]] = []
-        for cluster in clusters:
-            if cluster.kind != "person" or cluster.type != "person":
-                continue
-            for m in cluster.mentions:
-                span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
-                if span is None:
-                    continue
-                run = _modifier_run(doc, span.start, taken)
-                words = frozenset(doc[k].lower_ for k in run)
-                for k in run:
-                    if doc[k].lower_ in title_words:
-                        events.append((m["start"], doc[k].lower_, cluster, words))
-                if parsed:  # "Comey, the former FBI director," and "the FBI director, James Comey"
-                    root = span.root
-                    nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
-                    if root.dep_ == "appos" and root.head.i < span.start:
-                        nouns.append(root.head)
-                    for noun in nouns:
-                        if noun.lower_ in title_words:
-                            mods = frozenset(t.lower_ for t in noun.subtree if t.i < noun.i)
-                            events.append((m["start"], noun.lower_, cluster, mods))
+        events, known = self._title_events(doc, clusters, taken, title_words)
         if not events:
             return
         events.sort(key=lambda e: e[0])
@@ -858,27 +934,87 @@ class ActorsAnalyzer(BaseAnalyzer):
                 pointer += 1
             if tok.i in taken or tok.lower_ not in current or tok.i == 0:
                 continue
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and (nxt.i in taken or nxt.lower_ == "of" or (nxt.text[:1].isupper() and nxt.pos_ == "PROPN")):
+            found = self._bare_title(doc, tok, taken)
+            if found is None:
                 continue
-            # walk back over modifiers to a determiner: "the former FBI director", "his Japanese counterpart"
-            i = tok.i - 1
-            while i >= 0 and tok.i - i <= 5 and (doc[i].is_alpha or "-" in doc[i].text) and doc[i].lower_ not in _DETERMINERS:
-                if doc[i].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and doc[i].lower_ not in ("former", "fired", "then"):
-                    break
-                i -= 1
-            if i < 0 or doc[i].lower_ not in _DETERMINERS:
-                continue
-            first = i + 1
-            while first < tok.i and first in taken:
-                first += 1
-            for k in range(first, tok.i):
-                if k in taken:
-                    first = k + 1
-            mods = frozenset(doc[k].lower_ for k in range(i + 1, tok.i))
-            best = _pick_title_holder(list(current[tok.lower_].values()), mods, tok.idx, starts)
+            first, mods, countries = found
+            best = _pick_title_holder(list(current[tok.lower_].values()), mods, countries, tok.idx, starts, known)
             if best is not None:
                 add_mention(best, doc[first : tok.i + 1], "title")
+
+    @staticmethod
+    def _title_events(doc: Doc, clusters: list[_Cluster], taken: set[int], title_words: set[str]
+                      ) -> tuple[list[tuple[int, str, _Cluster, frozenset[str]]], dict[int, set[str]]]:
+        """(char offset, title word, person, modifier words) for every title a person's
+        mention carries, in any order; and the countries each person (by ``id``) is tied
+        to: country words of their titles ("Israeli Prime Minister"), a country possessor
+        ("Israel's Benjamin Netanyahu") or "of" a country after the name."""
+        parsed = doc.has_annotation("DEP")
+        events: list[tuple[int, str, _Cluster, frozenset[str]]] = []
+        known: dict[int, set[str]] = {}
+        for cluster in clusters:
+            if cluster.kind != "person" or cluster.type != "person":
+                continue
+            theirs = known.setdefault(id(cluster), set())
+            for m in cluster.mentions:
+                span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
+                if span is None:
+                    continue
+                run = _modifier_run(doc, span.start, taken)
+                words = frozenset(doc[k].lower_ for k in run)
+                lo = min(run) if run else span.start
+                if run:  # the whole entity the run starts in or stops at ("North Korean" leader Kim)
+                    while lo > 0 and doc[lo].ent_iob_ == "I":
+                        lo -= 1
+                    adjacent = _entity_before(doc, lo)
+                    lo = adjacent.start if adjacent is not None else lo
+                theirs |= _countries_of_tokens(list(doc[lo : span.start]))
+                ties = (_possessor_country(doc, lo - 1), _of_country(doc, span.end))
+                theirs.update(c for c in ties if c is not None)
+                for k in run:
+                    if doc[k].lower_ in title_words:
+                        events.append((m["start"], doc[k].lower_, cluster, words))
+                if parsed:  # "Comey, the former FBI director," and "the FBI director, James Comey"
+                    root = span.root
+                    nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+                    if root.dep_ == "appos" and root.head.i < span.start:
+                        nouns.append(root.head)
+                    for noun in nouns:
+                        if noun.lower_ in title_words:
+                            mods = frozenset(t.lower_ for t in noun.subtree if t.i < noun.i)
+                            events.append((m["start"], noun.lower_, cluster, mods))
+                            theirs |= _countries_of_tokens(list(noun.subtree))
+        return events, known
+
+    @staticmethod
+    def _bare_title(doc: Doc, tok: Any, taken: set[int]) -> tuple[int, frozenset[str], set[str]] | None:
+        """Whether the title word ``tok`` heads a bare title: (first token of the mention,
+        modifier words, countries the title names) or None. "the former FBI director",
+        "his Japanese counterpart", "Israel's prime minister", "the prime minister of
+        Israel"; not "the president of the company" nor a title before a name."""
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        of_country = _of_country(doc, tok.i + 1)
+        if nxt is not None and (nxt.i in taken or nxt.lower_ == "of" and of_country is None
+                                or f"{tok.lower_} {nxt.lower_}" in _title_bigrams()  # "prime" of "prime minister"
+                                or (nxt.text[:1].isupper() and nxt.pos_ == "PROPN")):
+            return None
+        # walk back over modifiers to a determiner: "the former FBI director", "his Japanese counterpart"
+        i = tok.i - 1
+        while i >= 0 and tok.i - i <= 5 and (doc[i].is_alpha or "-" in doc[i].text) and doc[i].lower_ not in _DETERMINERS:
+            if doc[i].pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and doc[i].lower_ not in ("former", "fired", "then"):
+                break
+            i -= 1
+        possessor = _possessor_country(doc, i) if i >= 0 else None
+        if i < 0 or doc[i].lower_ not in _DETERMINERS and possessor is None:
+            return None
+        first = i + 1
+        for k in range(first, tok.i):
+            if k in taken:
+                first = k + 1
+        mods = frozenset(doc[k].lower_ for k in range(i + 1, tok.i))
+        countries = _countries_of_tokens([doc[k] for k in range(i + 1, tok.i)])
+        countries |= {c for c in (possessor, of_country) if c is not None}
+        return first, mods, countries
 
     def _propagate(self, doc: Doc, clusters: list[_Cluster], taken: set[int], debris: _Ranges, add_mention: Any) -> None:
         """Find the article's own actor names where the NER missed them ("Trump" in a heading)."""
