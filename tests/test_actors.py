@@ -576,3 +576,13 @@ def test_a_bare_surname_goes_to_the_namesake_holding_its_title(blank_nlp):
     last = next(m for i in _run(doc) for m in i["mentions"] if m["start"] == doc.text.rindex("Cheney"))
     assert doc.text[last["start"] - 15 : last["start"]] == "Vice President "
 
+
+def test_a_two_letter_acronym_aligns_with_its_one_expansion():
+    org = "organization"
+    assert _aligned([_item("General Motors", type_=org)], [_item("GM", type_=org)], [_item("G.M.", type_=org)]) == [
+        ["0", "1", "2"]]
+    # two expansions in the comparison: "GM" could be either
+    assert _aligned([_item("General Motors", type_=org)], [_item("General Mills", type_=org)],
+                    [_item("GM", type_=org)]) == [["0"], ["1"], ["2"]]
+    # never two actors of one article
+    assert _aligned([_item("General Motors", type_=org), _item("GM", type_=org)]) == [["0"], ["0"]]

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from .catalog import ActorCatalog, coerce_catalog
-from .names import (PersonName, country_of, name_key, normalize_name, parse_person, party_of, person_parts,
+from .names import (PersonName, acronym_of, country_of, name_key, normalize_name, parse_person, party_of, person_parts,
                     same_person, skeleton, strip_prefix)
 
 __all__ = ["align_actors"]
@@ -189,6 +189,50 @@ def _link_bare_surnames(nodes: list[tuple[int, str, Mapping[str, Any]]], ambiguo
         articles_of[low] |= articles_of.pop(high)
 
 
+#: Types whose names are no organisation's expansion or acronym.
+_NOT_ORGS = frozenset({"person", "country", "place", "group"})
+
+
+def _short_acronym(name: str) -> str:
+    """``name`` as a two-letter acronym ("GM", "G.M."), or "" when it is none (or names a
+    country or a party: "US", "UK", "EU" are countries' own keys)."""
+    raw = name.strip().replace(".", "")
+    if len(raw) != 2 or not raw.isalpha() or not raw.isupper() or country_of(name) or party_of(name):
+        return ""
+    return raw
+
+
+def _link_short_acronyms(nodes: list[tuple[int, str, Mapping[str, Any]]], find: Any, parent: list[int],
+                         articles_of: dict[int, set[int]]) -> None:
+    """A two-letter acronym ("GM") joins the aligned actor whose name it abbreviates
+    ("General Motors") when exactly one aligned actor of the comparison has a name with
+    those initials. Three letters and more are keys of their own; two are too short to be
+    one without that check ("GM" is also General Mills)."""
+    orgs = [(n, item) for n, (_, _, item) in enumerate(nodes)
+            if item.get("type") not in _NOT_ORGS and not item.get("group") and not item.get("catalog_id")]
+    expansions: dict[str, set[int]] = defaultdict(set)
+    acronyms: list[tuple[int, str]] = []
+    for n, item in orgs:
+        for name in [item.get("name", "")] + list(item.get("aliases") or []):
+            short = _short_acronym(name)
+            if short:
+                acronyms.append((n, short))
+            elif len(name.split()) > 1 and len(acronym_of(name)) == 2:
+                expansions[acronym_of(name)].add(find(n))
+    for n, short in acronyms:
+        root = find(n)
+        found = expansions.get(short, set())
+        if len(found) != 1 or root in found:
+            continue
+        target = find(next(iter(found)))
+        if target == root or articles_of[target] & articles_of[root]:
+            continue
+        low, high = min(target, root), max(target, root)
+        parent[high] = low
+        articles_of[low] |= articles_of.pop(high)
+        expansions[short] = {low}
+
+
 def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str, Any]]:
     """Group the actors of several profiles into actors shared across articles.
 
@@ -237,6 +281,7 @@ def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str,
                     articles_of[root] |= articles_of.pop(child)
             else:
                 owner[key] = n
+    _link_short_acronyms(nodes, find, parent, articles_of)
     _link_bare_surnames(nodes, ambiguous, find, parent, articles_of)
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(nodes)):
