@@ -586,3 +586,11 @@ def test_a_two_letter_acronym_aligns_with_its_one_expansion():
                     [_item("GM", type_=org)]) == [["0"], ["1"], ["2"]]
     # never two actors of one article
     assert _aligned([_item("General Motors", type_=org), _item("GM", type_=org)]) == [["0"], ["0"]]
+
+
+def test_a_surname_the_article_writes_alone_is_found_for_that_person(blank_nlp):
+    # "Trump" alone is the president's, though Melania Trump's name also ends in it
+    doc = _hand_doc(blank_nlp, "President Trump and Melania Trump met . Later Trump left .",
+                    [(1, 2, "PERSON"), (3, 5, "PERSON")])
+    assert {i["name"]: [m["start"] for m in i["mentions"]] for i in _run(doc)} == {
+        "Trump": [10, doc.text.rindex("Trump")], "Melania Trump": [20]}

@@ -1021,12 +1021,13 @@ class ActorsAnalyzer(BaseAnalyzer):
         stop = _stop_words()
         table = titles()
         aliases: dict[tuple[str, ...], _Cluster | None] = {}
+        surnames: dict[tuple[str, ...], _Cluster | None] = {}  # last words of full names
 
-        def register(words: tuple[str, ...], cluster: _Cluster) -> None:
+        def register(table_: dict, words: tuple[str, ...], cluster: _Cluster) -> None:
             if len(words) == 1 and (words[0] in stop or words[0] in table or len(words[0]) < 3):
                 return
-            owner = aliases.get(words, cluster)
-            aliases[words] = cluster if owner is cluster else None  # ambiguous: two actors share it
+            owner = table_.get(words, cluster)
+            table_[words] = cluster if owner is cluster else None  # ambiguous: two actors share it
 
         for cluster in clusters:
             if cluster.tentative or not cluster.mentions:
@@ -1038,9 +1039,13 @@ class ActorsAnalyzer(BaseAnalyzer):
                 words = tuple(t.lower_ for t in span) if span is not None else ()
                 if not words or len(words) > 5:
                     continue
-                register(words, cluster)
+                register(aliases, words, cluster)
                 if cluster.kind == "person" and len(words) > 1:
-                    register(words[-1:], cluster)
+                    register(surnames, words[-1:], cluster)
+        # a surname the article also writes alone is that actor's ("Trump" beside "Melania
+        # Trump"), as the bare surnames the NER found went to it
+        for words, cluster in surnames.items():
+            aliases.setdefault(words, cluster)
         if not aliases:
             return
         longest = max(len(k) for k in aliases)
