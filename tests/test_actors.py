@@ -594,3 +594,9 @@ def test_a_surname_the_article_writes_alone_is_found_for_that_person(blank_nlp):
                     [(1, 2, "PERSON"), (3, 5, "PERSON")])
     assert {i["name"]: [m["start"] for m in i["mentions"]] for i in _run(doc)} == {
         "Trump": [10, doc.text.rindex("Trump")], "Melania Trump": [20]}
+
+
+def test_a_scraped_escape_is_no_part_of_a_name(blank_nlp):
+    doc = _hand_doc(blank_nlp, "Emmanuel Macron spoke . \\n Macron said so .", [(0, 2, "PERSON"), (4, 6, "PERSON")])
+    assert [(i["name"], [m["text"] for m in i["mentions"]]) for i in _run(doc)] == [
+        ("Emmanuel Macron", ["Emmanuel Macron", "Macron"])]

@@ -501,9 +501,11 @@ class ActorsAnalyzer(BaseAnalyzer):
     def _trim(self, span: Span) -> Span:
         doc = span.doc
         start, end = span.start, span.end
-        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space
+                               or doc[start].text.startswith("\\")):  # a scraped "\n"
             start += 1
-        while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_punct or doc[end - 1].is_space
+                               or doc[end - 1].text.startswith("\\")):
             end -= 1
         return doc[start:end]
 
