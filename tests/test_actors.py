@@ -600,3 +600,18 @@ def test_a_scraped_escape_is_no_part_of_a_name(blank_nlp):
     doc = _hand_doc(blank_nlp, "Emmanuel Macron spoke . \\n Macron said so .", [(0, 2, "PERSON"), (4, 6, "PERSON")])
     assert [(i["name"], [m["text"] for m in i["mentions"]]) for i in _run(doc)] == [
         ("Emmanuel Macron", ["Emmanuel Macron", "Macron"])]
+
+
+def test_a_country_leader_under_another_leader_noun(blank_nlp):
+    doc = _tagged_doc(blank_nlp, "North/ADJ Korean/ADJ dictator/NOUN Kim/PROPN Jong/PROPN Un/PROPN spoke/VERB . "
+                      "The North/ADJ Korean/ADJ leader/NOUN left/VERB . The North/ADJ Korean/ADJ envoy/NOUN stayed/VERB .",
+                      [(0, 2, "NORP"), (3, 6, "PERSON"), (9, 11, "NORP"), (16, 18, "NORP")])
+    assert [(m["text"], i["name"]) for i in _run(doc) for m in i["mentions"] if m["kind"] == "title"] == [
+        ("leader", "Kim Jong Un")]
+
+
+def test_a_country_leader_stays_unresolved_among_two(blank_nlp):
+    doc = _tagged_doc(blank_nlp, "Russian/ADJ President/PROPN Vladimir/PROPN Putin/PROPN met/VERB Russian/ADJ "
+                      "Prime/PROPN Minister/PROPN Dmitry/PROPN Medvedev/PROPN . The Russian/ADJ leader/NOUN left/VERB .",
+                      [(0, 1, "NORP"), (2, 4, "PERSON"), (5, 6, "NORP"), (8, 10, "PERSON"), (12, 13, "NORP")])
+    assert _titles_of(_run(doc)) == {}

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["TITLES", "PersonName", "acronym_of", "canonical_given", "capital_of", "group_nouns", "name_key", "normalize_name",
+__all__ = ["TITLES", "PersonName", "acronym_of", "canonical_given", "capital_of", "group_nouns", "leader_nouns", "name_key", "normalize_name",
            "org_core", "org_words", "parse_person", "partial_org", "person_parts", "same_person", "skeleton", "strip_prefix",
            "titles"]
 
@@ -162,6 +162,13 @@ def group_nouns() -> dict[str, str]:
     """The shipped group nouns (``group_nouns.tsv``): singular lemma -> kind of group
     ("official" -> "officials", "civilian" -> "public")."""
     return _pairs("group_nouns.tsv", "lemma")
+
+
+@functools.lru_cache(maxsize=1)
+def leader_nouns() -> dict[str, str]:
+    """The shipped ``leader_nouns.tsv``: nouns for the one person who leads a country
+    ("leader", "prime minister", "dictator") -> "head" (an office) or "leader" (a description)."""
+    return _pairs("leader_nouns.tsv", "noun")
 
 
 TITLES = titles

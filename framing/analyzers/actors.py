@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..actors.names import (NAME_PARTICLES, acronym_of, canonical_given, capital_of, country_of, group_nouns, name_key,
+from ..actors.names import (NAME_PARTICLES, acronym_of, canonical_given, capital_of, country_of, group_nouns, leader_nouns, name_key,
                              normalize_name, org_core, org_words, partial_org, party_of, person_parts, skeleton, strip_prefix,
                              titles)
 from .base import BaseAnalyzer, Context
@@ -230,6 +230,25 @@ def _of_country(doc: Doc, i: int) -> str | None:
     if ent is None and i + 2 < len(doc) and doc[i + 1].lower_ == "the":
         ent = _entity_after(doc, i + 2)
     return country_of(ent.text) if ent is not None else None
+
+
+#: The pseudo title word under which every leader of a country is a candidate.
+_LEADER = "\x00leader"
+
+
+def _is_leader_noun(word: str, mods: frozenset[str]) -> bool:
+    """Whether a title word (with the words before it) names a country's leader
+    (``leader_nouns.tsv``: "leader", "dictator", "prime minister" but not "foreign minister")."""
+    table = leader_nouns()
+    return word in table or any(f"{m} {word}" in table for m in mods)
+
+
+def _country_leader(candidates: list[tuple[_Cluster, frozenset[str]]], countries: set[str],
+                    known: dict[int, set[str]]) -> _Cluster | None:
+    """The one person the article introduced as a leader of one of ``countries`` ("the
+    North Korean leader" for "North Korean dictator Kim Jong Un"); None when none or several."""
+    people = {id(c): c for c, _ in candidates if countries & known.get(id(c), set())}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _pick_title_holder(candidates: list[tuple[_Cluster, frozenset[str]]], mods: frozenset[str], countries: set[str],
@@ -487,7 +506,8 @@ class ActorsAnalyzer(BaseAnalyzer):
     # 5: bare titles chosen by restrictive words, nationality and salience; "Trump and Melania Trump" two people;
     #    "Jr.", "III" are suffixes, not surnames; capitals in an actor's role are their country (kind "capital")
     # 6: a title with a country goes only to a person tied to it ("Israel's prime minister"); multi-word
-    #    titles resolve whole ("the prime minister"); a bare surname goes to the namesake holding its title
+    #    titles resolve whole ("the prime minister"); a bare surname goes to the namesake holding its title;
+    #    "the North Korean leader" is the one person introduced as that country's leader under any leader noun
     version = "6"
     requires: tuple[str, ...] = ()
 
@@ -917,14 +937,18 @@ class ActorsAnalyzer(BaseAnalyzer):
         minister of Israel"."""
         table = titles()
         title_words = {w for t, kind in table.items() if kind in ("rank", "office", "role") for w in t.split()} - {"of", "the"}
+        title_words |= {n.split()[-1] for n in leader_nouns()}
         events, known = self._title_events(doc, clusters, taken, title_words)
         if not events:
             return
+        # a country's leader under any leader noun: "the North Korean leader" after "North
+        # Korean dictator Kim Jong Un"
+        events += [(at, _LEADER, cluster, mods) for at, word, cluster, mods in events if _is_leader_noun(word, mods)]
         events.sort(key=lambda e: e[0])
         starts = {id(c): sorted(m["start"] for m in c.mentions) for _, _, c, _ in events}
         pointer = 0
         current: dict[str, dict[tuple[int, frozenset[str]], tuple[_Cluster, frozenset[str]]]] = {}
-        words = {word for _, word, _, _ in events}
+        words = {word for _, word, _, _ in events} | {n.split()[-1] for n in leader_nouns()}
         for tok in (doc[i] for i in _token_indices(doc, lambda low: low in words)):
             while pointer < len(events) and events[pointer][0] <= tok.idx:
                 _, word, cluster, mods = events[pointer]
@@ -934,13 +958,17 @@ class ActorsAnalyzer(BaseAnalyzer):
                 holders.pop((id(cluster), mods), None)
                 holders[(id(cluster), mods)] = (cluster, mods)
                 pointer += 1
-            if tok.i in taken or tok.lower_ not in current or tok.i == 0:
+            if tok.i in taken or tok.i == 0 or tok.lower_ not in current and _LEADER not in current:
                 continue
             found = self._bare_title(doc, tok, taken)
             if found is None:
                 continue
             first, mods, countries = found
-            best = _pick_title_holder(list(current[tok.lower_].values()), mods, countries, tok.idx, starts, known)
+            best = None
+            if tok.lower_ in current:
+                best = _pick_title_holder(list(current[tok.lower_].values()), mods, countries, tok.idx, starts, known)
+            if best is None and countries and _LEADER in current and _is_leader_noun(tok.lower_, mods):
+                best = _country_leader(list(current[_LEADER].values()), countries, known)
             if best is not None:
                 add_mention(best, doc[first : tok.i + 1], "title")
 
