@@ -615,3 +615,14 @@ def test_a_country_leader_stays_unresolved_among_two(blank_nlp):
                       "Prime/PROPN Minister/PROPN Dmitry/PROPN Medvedev/PROPN . The Russian/ADJ leader/NOUN left/VERB .",
                       [(0, 1, "NORP"), (2, 4, "PERSON"), (5, 6, "NORP"), (8, 10, "PERSON"), (12, 13, "NORP")])
     assert _titles_of(_run(doc)) == {}
+
+
+def test_a_given_name_alone_aligns_with_the_one_person_of_that_given_name():
+    # "Donald, you have shown courage" in an article that otherwise writes "Trump"
+    profiles = [{"article": {"id": "0"}, "actors": {"items": [_item("Trump", n=5), _item("Donald")]}},
+                {"article": {"id": "1"}, "actors": {"items": [_item("Donald Trump")]}}]
+    assert [a["members"] for a in align_actors(profiles)] == [{"0": ["trump", "donald"], "1": ["donald-trump"]}]
+    assert _aligned([_item("Jim")], [_item("James Roche")]) == [["0", "1"]]  # a short form
+    # two people with that given name, or a word that is someone's surname: apart
+    assert _aligned([_item("Donald")], [_item("Donald Trump")], [_item("Donald Tusk")]) == [["0"], ["1"], ["2"]]
+    assert _aligned([_item("Stone")], [_item("Stone Phillips")], [_item("Roger Stone")]) == [["0", "2"], ["1"]]

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from .catalog import ActorCatalog, coerce_catalog
-from .names import (PersonName, acronym_of, country_of, name_key, normalize_name, parse_person, party_of, person_parts,
+from .names import (PersonName, acronym_of, canonical_given, country_of, name_key, normalize_name, parse_person, party_of, person_parts,
                     same_person, skeleton, strip_prefix)
 
 __all__ = ["align_actors"]
@@ -233,6 +233,38 @@ def _link_short_acronyms(nodes: list[tuple[int, str, Mapping[str, Any]]], find: 
         expansions[short] = {low}
 
 
+def _link_given_names(nodes: list[tuple[int, str, Mapping[str, Any]]], find: Any, parent: list[int],
+                      articles_of: dict[int, set[int]]) -> None:
+    """A person named only by a given name ("Donald, you have shown courage") joins the one
+    person of the comparison with that given name and a surname ("Donald Trump"), even
+    where the article names him otherwise ("Trump"). A word that is also the surname of a
+    full name ("Kim" of Kim Jong Un), or the given name of two people, stays apart."""
+    given: dict[str, set[int]] = defaultdict(set)
+    surnames: set[str] = set()
+    alone: list[tuple[int, str]] = []
+    for n, (_, _, item) in enumerate(nodes):
+        if item.get("type") != "person" or item.get("catalog_id"):
+            continue
+        names = [item.get("name", "")] + list(item.get("aliases") or [])
+        people = [p for p in map(parse_person, names) if p is not None]
+        full = [p for p in people if p.given]
+        for person in full:
+            given[person.given].add(n)
+            surnames.add(person.surname)
+        words = normalize_name(item.get("name", "")).split()
+        if not full and len(words) == 1 and all(len(normalize_name(a).split()) == 1 for a in names):
+            alone.append((n, skeleton(canonical_given(words[0]))))
+    for n, word in alone:
+        owners = {find(m) for m in given.get(word, ())}
+        if len(owners) != 1 or word in surnames:
+            continue
+        root, target = find(n), next(iter(owners))
+        if root != target:
+            low, high = min(target, root), max(target, root)
+            parent[high] = low
+            articles_of[low] |= articles_of.pop(high)
+
+
 def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str, Any]]:
     """Group the actors of several profiles into actors shared across articles.
 
@@ -282,6 +314,7 @@ def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str,
             else:
                 owner[key] = n
     _link_short_acronyms(nodes, find, parent, articles_of)
+    _link_given_names(nodes, find, parent, articles_of)
     _link_bare_surnames(nodes, ambiguous, find, parent, articles_of)
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(nodes)):
