@@ -626,3 +626,13 @@ def test_a_given_name_alone_aligns_with_the_one_person_of_that_given_name():
     # two people with that given name, or a word that is someone's surname: apart
     assert _aligned([_item("Donald")], [_item("Donald Trump")], [_item("Donald Tusk")]) == [["0"], ["1"], ["2"]]
     assert _aligned([_item("Stone")], [_item("Stone Phillips")], [_item("Roger Stone")]) == [["0", "2"], ["1"]]
+
+
+def test_his_counterpart_of_a_country_is_its_leader_and_its_counterpart_is_not(blank_nlp):
+    doc = _tagged_doc(blank_nlp, "Japanese/ADJ Prime/PROPN Minister/PROPN Shinzo/PROPN Abe/PROPN arrived/VERB . "
+                      "Trump/PROPN met/VERB his Japanese/ADJ counterpart/NOUN . The CIA/PROPN met/VERB its "
+                      "Japanese/ADJ counterpart/NOUN .",
+                      [(0, 1, "NORP"), (3, 5, "PERSON"), (7, 8, "PERSON"), (10, 11, "NORP"), (14, 15, "ORG"),
+                       (17, 18, "NORP")])
+    assert [(m["start"], m["text"], i["name"]) for i in _run(doc) for m in i["mentions"] if m["kind"] == "title"] == [
+        (doc.text.index("counterpart"), "counterpart", "Shinzo Abe")]

@@ -236,10 +236,13 @@ def _of_country(doc: Doc, i: int) -> str | None:
 _LEADER = "\x00leader"
 
 
-def _is_leader_noun(word: str, mods: frozenset[str]) -> bool:
+def _is_leader_noun(word: str, mods: frozenset[str], determiner: str = "") -> bool:
     """Whether a title word (with the words before it) names a country's leader
-    (``leader_nouns.tsv``: "leader", "dictator", "prime minister" but not "foreign minister")."""
+    (``leader_nouns.tsv``: "leader", "dictator", "prime minister" but not "foreign minister";
+    "counterpart" after "his" or "her")."""
     table = leader_nouns()
+    if table.get(word) == "counterpart":
+        return determiner in ("his", "her")
     return word in table or any(f"{m} {word}" in table for m in mods)
 
 
@@ -963,11 +966,11 @@ class ActorsAnalyzer(BaseAnalyzer):
             found = self._bare_title(doc, tok, taken)
             if found is None:
                 continue
-            first, mods, countries = found
+            first, mods, countries, determiner = found
             best = None
             if tok.lower_ in current:
                 best = _pick_title_holder(list(current[tok.lower_].values()), mods, countries, tok.idx, starts, known)
-            if best is None and countries and _LEADER in current and _is_leader_noun(tok.lower_, mods):
+            if best is None and countries and _LEADER in current and _is_leader_noun(tok.lower_, mods, determiner):
                 best = _country_leader(list(current[_LEADER].values()), countries, known)
             if best is not None:
                 add_mention(best, doc[first : tok.i + 1], "title")
@@ -1017,9 +1020,9 @@ class ActorsAnalyzer(BaseAnalyzer):
         return events, known
 
     @staticmethod
-    def _bare_title(doc: Doc, tok: Any, taken: set[int]) -> tuple[int, frozenset[str], set[str]] | None:
+    def _bare_title(doc: Doc, tok: Any, taken: set[int]) -> tuple[int, frozenset[str], set[str], str] | None:
         """Whether the title word ``tok`` heads a bare title: (first token of the mention,
-        modifier words, countries the title names) or None. "the former FBI director",
+        modifier words, countries the title names, the determiner or possessor) or None. "the former FBI director",
         "his Japanese counterpart", "Israel's prime minister", "the prime minister of
         Israel"; not "the president of the company" nor a title before a name."""
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -1044,7 +1047,7 @@ class ActorsAnalyzer(BaseAnalyzer):
         mods = frozenset(doc[k].lower_ for k in range(i + 1, tok.i))
         countries = _countries_of_tokens([doc[k] for k in range(i + 1, tok.i)])
         countries |= {c for c in (possessor, of_country) if c is not None}
-        return first, mods, countries
+        return first, mods, countries, doc[i].lower_
 
     def _propagate(self, doc: Doc, clusters: list[_Cluster], taken: set[int], debris: _Ranges, add_mention: Any) -> None:
         """Find the article's own actor names where the NER missed them ("Trump" in a heading)."""
