@@ -636,3 +636,14 @@ def test_his_counterpart_of_a_country_is_its_leader_and_its_counterpart_is_not(b
                        (17, 18, "NORP")])
     assert [(m["start"], m["text"], i["name"]) for i in _run(doc) for m in i["mentions"] if m["kind"] == "title"] == [
         (doc.text.index("counterpart"), "counterpart", "Shinzo Abe")]
+
+
+def test_a_country_leader_named_later_and_never_a_deputy(blank_nlp):
+    # a lead writes "his French counterpart" a sentence before it names him
+    doc = _tagged_doc(blank_nlp, "Trump/PROPN met/VERB his French/ADJ counterpart/NOUN . French/ADJ President/PROPN "
+                      "Emmanuel/PROPN Macron/PROPN spoke/VERB .",
+                      [(0, 1, "PERSON"), (3, 4, "NORP"), (6, 7, "NORP"), (8, 10, "PERSON")])
+    assert _titles_of(_run(doc)) == {"counterpart": "Emmanuel Macron"}
+    doc = _tagged_doc(blank_nlp, "Russian/ADJ Deputy/PROPN Prime/PROPN Minister/PROPN Dmitry/PROPN Kozak/PROPN spoke/VERB . "
+                      "The Russian/ADJ president/NOUN left/VERB .", [(0, 1, "NORP"), (4, 6, "PERSON"), (9, 10, "NORP")])
+    assert _titles_of(_run(doc)) == {}

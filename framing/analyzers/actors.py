@@ -232,10 +232,6 @@ def _of_country(doc: Doc, i: int) -> str | None:
     return country_of(ent.text) if ent is not None else None
 
 
-#: The pseudo title word under which every leader of a country is a candidate.
-_LEADER = "\x00leader"
-
-
 def _is_leader_noun(word: str, mods: frozenset[str], determiner: str = "") -> bool:
     """Whether a title word (with the words before it) names a country's leader
     (``leader_nouns.tsv``: "leader", "dictator", "prime minister" but not "foreign minister";
@@ -946,7 +942,10 @@ class ActorsAnalyzer(BaseAnalyzer):
             return
         # a country's leader under any leader noun: "the North Korean leader" after "North
         # Korean dictator Kim Jong Un"
-        events += [(at, _LEADER, cluster, mods) for at, word, cluster, mods in events if _is_leader_noun(word, mods)]
+        # (the article's leaders anywhere: a lead often writes "his French counterpart" a
+        # paragraph before "French President Emmanuel Macron")
+        leaders = [(cluster, mods) for _, word, cluster, mods in events
+                   if _is_leader_noun(word, mods) and not mods & _RESTRICTIVE_MODS]  # no deputy prime minister
         events.sort(key=lambda e: e[0])
         starts = {id(c): sorted(m["start"] for m in c.mentions) for _, _, c, _ in events}
         pointer = 0
@@ -961,7 +960,7 @@ class ActorsAnalyzer(BaseAnalyzer):
                 holders.pop((id(cluster), mods), None)
                 holders[(id(cluster), mods)] = (cluster, mods)
                 pointer += 1
-            if tok.i in taken or tok.i == 0 or tok.lower_ not in current and _LEADER not in current:
+            if tok.i in taken or tok.i == 0 or tok.lower_ not in current and not leaders:
                 continue
             found = self._bare_title(doc, tok, taken)
             if found is None:
@@ -970,8 +969,8 @@ class ActorsAnalyzer(BaseAnalyzer):
             best = None
             if tok.lower_ in current:
                 best = _pick_title_holder(list(current[tok.lower_].values()), mods, countries, tok.idx, starts, known)
-            if best is None and countries and _LEADER in current and _is_leader_noun(tok.lower_, mods, determiner):
-                best = _country_leader(list(current[_LEADER].values()), countries, known)
+            if best is None and countries and leaders and _is_leader_noun(tok.lower_, mods, determiner):
+                best = _country_leader(leaders, countries, known)
             if best is not None:
                 add_mention(best, doc[first : tok.i + 1], "title")
 
