@@ -647,3 +647,15 @@ def test_a_country_leader_named_later_and_never_a_deputy(blank_nlp):
     doc = _tagged_doc(blank_nlp, "Russian/ADJ Deputy/PROPN Prime/PROPN Minister/PROPN Dmitry/PROPN Kozak/PROPN spoke/VERB . "
                       "The Russian/ADJ president/NOUN left/VERB .", [(0, 1, "NORP"), (4, 6, "PERSON"), (9, 10, "NORP")])
     assert _titles_of(_run(doc)) == {}
+
+
+def test_actor_rule_word_files_name_their_source_and_load():
+    from importlib import resources
+
+    from framing.actors.names import leader_nouns, rule_words
+
+    for name in ("actor_rule_words.tsv", "leader_nouns.tsv"):
+        header = resources.files("framing.data").joinpath(name).read_text(encoding="utf-8").splitlines()[:12]
+        assert any(line.startswith("# Source:") for line in header) and any("License" in line for line in header)
+    assert "army" in rule_words("armed_group") and "deputy" in rule_words("restrictive_title_modifier")
+    assert leader_nouns()["prime minister"] == "head" and leader_nouns()["counterpart"] == "counterpart"

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["Cluster", "MentionClusters", "name_words", "salient"]
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-_PARTICLES = {"al", "el"}
+_PARTICLES = frozenset({"al", "el"})
 
 
 def name_words(name: str) -> list[str]:

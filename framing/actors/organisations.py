@@ -16,8 +16,8 @@ import bisect
 from typing import TYPE_CHECKING
 
 from .clusters import Cluster, MentionClusters, salient
-from .names import acronym_of, capital_of, country_of, name_key, normalize_name, org_core, partial_org, party_of, skeleton, \
-    strip_prefix
+from .names import acronym_of, capital_of, country_of, name_key, normalize_name, org_core, partial_org, party_of, rule_words, \
+    skeleton, strip_prefix
 from .text import token_indices
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,34 +25,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["add_organisations", "merge_partial_orgs", "resolve_head_nouns"]
 
-_GOVERNMENT = {"government", "ministry", "council", "cabinet", "parliament", "presidency", "department", "administration",
-               "congress", "senate", "house", "kremlin", "pentagon", "state", "authority", "commission", "court", "office"}
-_ARMED = {"army", "forces", "force", "militia", "militias", "brigade", "brigades", "military", "guard", "troops", "navy", "battalion"}
-_MEDIA = {"agency", "news", "tass", "reuters", "times", "post", "tv", "television", "press", "media", "journal", "ria",
-          "bbc", "cnn", "afp", "ap", "guardian", "telegraph", "radio", "channel", "network", "tribune", "herald"}
-#: What a city has, not its country: "Moscow's Jewish Museum", "Washington's mayor".
-_CITY_THINGS = frozenset({
-    "museum", "airport", "mayor", "street", "streets", "game", "event", "residents", "resident", "suburb", "city",
-    "hospital", "subway", "metro", "neighborhood", "neighbourhood", "downtown", "skyline", "restaurant", "hotel",
-    "university", "zoo", "park", "square", "council", "police", "traffic", "weather", "air", "population",
-})
-#: Head nouns too vague to stand for one organisation ("the group", "the people").
-_VAGUE_HEADS = frozenset({"group", "people", "state", "states", "city", "country", "world", "news", "times",
-                          "post", "center", "house", "office", "court", "union", "nations", "council"})
-
-
 def _org_type(label: str, words: list[str]) -> str:
     if label in ("GPE", "LOC", "FAC"):
         return "place"
     if label.startswith("NORP"):
         return "group"
     vocab = set(words)
-    if vocab & _ARMED:
-        return "armed_group"
-    if vocab & _GOVERNMENT:
-        return "government"
-    if vocab & _MEDIA:
-        return "media"
+    for type_ in ("armed_group", "government", "media"):  # actor_rule_words.tsv, in this order
+        if vocab & rule_words(type_):
+            return type_
     return "organization"
 
 
@@ -74,7 +55,7 @@ def _in_actor_role(span: Span) -> bool:
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "poss":  # "Moscow's museums" are the city's, "Moscow's demands" Russia's
-        return root.head.lemma_.lower() not in _CITY_THINGS
+        return root.head.lemma_.lower() not in rule_words("city_thing")
     if root.dep_ in ("nsubj", "nsubjpass"):
         return True
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
@@ -205,7 +186,7 @@ def resolve_head_nouns(mc: MentionClusters) -> None:
         for m in cluster.mentions:
             if m["kind"] in ("name", "catalog"):
                 words = normalize_name(m["text"]).split()
-                if len(words) > 1 and words[-1] not in _VAGUE_HEADS:
+                if len(words) > 1 and words[-1] not in rule_words("vague_head"):
                     heads.setdefault(words[-1], []).append((m["start"], cluster))
     if not heads:
         return

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from .clusters import Cluster, MentionClusters, name_words, salient
 from .names import NAME_PARTICLES, canonical_given, person_parts, skeleton, titles
-from .titles import GENERIC_MODS, RESTRICTIVE_MODS, modifier_run
+from .titles import generic_mods, modifier_run, restrictive_mods
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -42,9 +42,9 @@ def _office_words(doc: Doc, span: Span, taken: set[int]) -> frozenset[str]:
     words = set()
     for k in modifier_run(doc, span.start, taken):
         low = doc[k].lower_
-        if table.get(low) in ("office", "rank") or low in RESTRICTIVE_MODS or low in _office_parts():
+        if table.get(low) in ("office", "rank") or low in restrictive_mods() or low in _office_parts():
             words.add(low)
-    return frozenset(words - GENERIC_MODS)
+    return frozenset(words - generic_mods())
 
 
 def _namesake_by_title(cands: list[Cluster], office: frozenset[str]) -> Cluster:

@@ -16,19 +16,28 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from .clusters import Cluster, MentionClusters
-from .names import country_of, leader_nouns, titles
+from .names import country_of, leader_nouns, rule_words, titles
 from .text import token_indices
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
-__all__ = ["DETERMINERS", "GENERIC_MODS", "RESTRICTIVE_MODS", "modifier_run", "resolve_titles"]
+__all__ = ["DETERMINERS", "generic_mods", "modifier_run", "resolve_titles", "restrictive_mods"]
 
-DETERMINERS = {"the", "his", "her", "their", "our", "its", "this", "that", "a"}
-GENERIC_MODS = frozenset({"the", "former", "then", "new", "current", "top"})
-#: Modifiers that make a different office: "the president" is not the vice president, "the
-#: director" not the deputy director.
-RESTRICTIVE_MODS = frozenset({"vice", "deputy", "assistant", "acting", "associate", "lieutenant", "under"})
+DETERMINERS = frozenset({"the", "his", "her", "their", "our", "its", "this", "that", "a"})
+
+
+def generic_mods() -> frozenset[str]:
+    """Title modifiers that tell no office apart ("the former president")."""
+    return rule_words("generic_title_modifier")
+
+
+def restrictive_mods() -> frozenset[str]:
+    """Modifiers that make a different office: "the president" is not the vice president,
+    "the director" not the deputy director."""
+    return rule_words("restrictive_title_modifier")
+
+
 #: A title mention: (char offset of the person's mention, title word, person, modifier words).
 Event = tuple[int, str, Cluster, frozenset[str]]
 
@@ -146,14 +155,14 @@ def _pick_title_holder(candidates: list[tuple[Cluster, frozenset[str]]], mods: f
     """
     fits = []
     for cluster, cmods in candidates:
-        if (cmods ^ mods) & RESTRICTIVE_MODS:
+        if (cmods ^ mods) & restrictive_mods():
             continue
         if countries and not countries & known.get(id(cluster), set()):
             continue
         fits.append((cluster, cmods))
     if not fits:
         return None
-    shared = [c for c, cm in fits if mods & cm - GENERIC_MODS]
+    shared = [c for c, cm in fits if mods & cm - generic_mods()]
     if shared:
         return shared[-1]
     best, best_n = None, -1
@@ -266,7 +275,7 @@ def resolve_titles(mc: MentionClusters) -> None:
     if not events:
         return
     leaders = [(cluster, mods) for _, word, cluster, mods in events
-               if _is_leader_noun(word, mods) and not mods & RESTRICTIVE_MODS]  # no deputy prime minister
+               if _is_leader_noun(word, mods) and not mods & restrictive_mods()]  # no deputy prime minister
     events.sort(key=lambda e: e[0])
     starts = {id(c): sorted(m["start"] for m in c.mentions) for _, _, c, _ in events}
     pointer = 0
