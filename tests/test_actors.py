@@ -659,3 +659,26 @@ def test_actor_rule_word_files_name_their_source_and_load():
         assert any(line.startswith("# Source:") for line in header) and any("License" in line for line in header)
     assert "army" in rule_words("armed_group") and "deputy" in rule_words("restrictive_title_modifier")
     assert leader_nouns()["prime minister"] == "head" and leader_nouns()["counterpart"] == "counterpart"
+
+
+def test_candidates_split_an_entity_at_a_possessive_and_cut_titles(blank_nlp):
+    from framing.actors.candidates import candidates
+
+    doc = _hand_doc(blank_nlp, "Obama 's State Department met Marshal Khalifa Haftar .",
+                    [(0, 4, "ORG"), (5, 8, "PERSON")])
+    assert [(s.text, label) for s, label in candidates(doc, ("ORG", "PERSON"))] == [
+        ("Obama", "POSSESSOR"), ("State Department", "ORG"), ("Khalifa Haftar", "PERSON")]
+
+
+def test_the_people_step_fills_the_shared_indexes(blank_nlp):
+    from framing.actors.clusters import MentionClusters, name_words
+    from framing.actors.people import add_person
+
+    doc = _hand_doc(blank_nlp, "Khalifa Hifter spoke . Haftar left .", [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    mc = MentionClusters(doc, doc.text)
+    for ent in doc.ents:
+        add_person(mc, ent, name_words(ent.text), heading=False)
+    assert len(mc.clusters) == 1 and mc.taken == {0, 1, 4}
+    person = mc.clusters[0]
+    assert mc.by_surname == {skeleton("Haftar"): [person]} and person.first == skeleton("Khalifa")
+    assert [m["kind"] for m in person.mentions] == ["name", "surname"]

@@ -118,7 +118,8 @@ def candidates(doc: Doc, labels: tuple[str, ...]) -> list[tuple[Span, str]]:
         parts, possessors = _entity_parts(ent)
         for n_part, part in enumerate(parts):
             label = "POSSESSOR" if n_part in possessors else ent.label_
-            found = _candidate(part, label, len(parts) > 1 and n_part > 0, lower_words)
+            after_comma = n_part > 0 and n_part - 1 not in possessors  # not "Obama's State Department"
+            found = _candidate(part, label, after_comma, lower_words)
             if found is not None:
                 out.append(found)
     return out
