@@ -125,7 +125,7 @@ def _unit_name(value: Any, by: str) -> str:
 
 def _empty_slot() -> dict[str, Any]:
     return {"mentions": [], "names": Counter(), "labels": Counter(), "voices": {v: Counter() for v in VOICES},
-            "label_evidence": [], "roles": {"agent": Counter(), "patient": Counter()}, "scores": [],
+            "label_evidence": [], "roles": {"agent": Counter(), "patient": Counter()}, "attributed_roles": [], "scores": [],
             "sent_evidence": [], "n_mentions": 0, "n_attributions": 0, "local_ids": {}}
 
 
@@ -155,6 +155,7 @@ def _finish_slot(slot: dict[str, Any]) -> dict[str, Any]:
         "quoted_labels": voices["quoted"],
         "label_evidence": slot["label_evidence"],
         "roles": {k: dict(v.most_common()) for k, v in slot["roles"].items()},
+        "attributed_roles": slot["attributed_roles"],
         "sentiment": _sentiment(slot["scores"], slot["sent_evidence"]),
         "n_attributions": slot["n_attributions"],
         "local_ids": slot["local_ids"],
@@ -264,6 +265,7 @@ class Comparison:
                 slot["names"].update(m["text"] for m in mentions if m.get("kind") != "title")
             for role in ("agent", "patient"):
                 slot["roles"][role].update(((t.get("roles") or {}).get(role)) or {})
+            slot["attributed_roles"].extend(self._attributed_role(r, aid, contexts) for r in t.get("attributed_roles") or [])
             s = sent.get(lid)
             if s and s.get("score") is not None and s.get("n"):
                 slot["scores"].append((float(s["score"]), int(s["n"]), aid))
@@ -276,6 +278,22 @@ class Comparison:
                                                   "text": words[(m["start"], m["end"])], "score": m.get("score"),
                                                   "context": context})
             slot["n_attributions"] += n_attributions[lid]
+
+    def _attributed_role(self, role: Mapping[str, Any], aid: str, contexts: list[Any]) -> dict[str, Any]:
+        """One action a source asserts of the actor, with the source as an aligned actor (or
+        its words) and the sentence behind it."""
+        actor = self._aligned_of.get((aid, role.get("source_actor")))
+        words = " ".join(((role.get("source") or {}).get("text") or "").split()) or None
+        if words and words.split()[0] in ("The", "A", "An"):  # "according to the agency", mid-sentence
+            words = words[0].lower() + words[1:]
+        out = {"article": aid, "role": role.get("role"), "verb": role.get("verb"), "stance": role.get("stance"),
+               "cue_verb": role.get("cue_verb"), "source": actor["name"] if actor else words,
+               "source_actor": actor["id"] if actor else None}
+        span = role.get("span")
+        if span:
+            out.update(start=span["start"], end=span["end"], text=span["text"],
+                       context=context_for(span["start"], span["end"], contexts))
+        return out
 
     def _build_metrics(self) -> tuple[dict[str, dict[str, float | None]], dict[str, dict[str, list[float]]]]:
         """Mean of each feature per unit, and its 95% bootstrap interval where the unit has 3
@@ -444,10 +462,12 @@ class Comparison:
         ----------
         kind : {"metrics", "actors", "labels"}
             ``metrics``: one row per unit and feature (``unit, section, metric, value``).
-            ``actors``: one row per actor and unit (mentions, names, sentiment, ...).
+            ``actors``: one row per actor and unit (mentions, names, labels, roles the article
+            asserts, roles a source asserts as "alleged by X: verb", sentiment, ...).
             ``labels``: one row per actor, unit, label and voice, with its count.
         """
         from ._frames import require_pandas
+        from .report import attributed_roles_text
 
         pd = require_pandas()
         if kind == "metrics":
@@ -465,6 +485,9 @@ class Comparison:
                     rows.append(
                         {"actor": a["id"], "name": a["name"], "type": a["type"], "unit": u, "n_mentions": s["n_mentions"],
                          "names": "; ".join(s["names"]), "labels": "; ".join(s["labels"]),
+                         "roles": "; ".join(f"{'undergoes ' if k == 'patient' else ''}{v}" for k in ("agent", "patient")
+                                            for v in s["roles"].get(k) or {}),
+                         "attributed_roles": "; ".join(attributed_roles_text(s["attributed_roles"])),
                          "sentiment": sent.get("score"), "sentiment_n": sent.get("n"), "n_attributions": s["n_attributions"]}
                     )
             return pd.DataFrame(rows)

@@ -77,6 +77,29 @@ def _top(counts: Mapping[str, int], n: int = 4) -> str:
     return ", ".join(f"{k} ({v})" if v > 1 else k for k, v in list(counts.items())[:n])
 
 
+def attributed_by(role: Mapping[str, Any]) -> str:
+    """Who asserts an attributed role, in the stance of the reporting verb: "alleged by Ford",
+    "claimed by ...", "confirmed by ...", "according to ..."."""
+    source = role.get("source") or "an unnamed source"
+    stance, cue = role.get("stance"), role.get("cue_verb") or ""
+    if stance == "distancing":
+        return f"{'alleged' if cue.startswith('alleg') else 'claimed'} by {source}"
+    return f"{'confirmed by' if stance == 'endorsing' else 'according to'} {source}"
+
+
+def attributed_roles_text(roles: Iterable[Mapping[str, Any]], n: int = 4) -> list[str]:
+    """Attributed roles grouped by who asserts them: ``["alleged by Ford: assault, grope"]``;
+    an action the actor undergoes reads "undergoes arrest"."""
+    groups: dict[str, list[str]] = {}
+    for r in roles:
+        verb = r.get("verb") or "?"
+        verb = f"undergoes {verb}" if r.get("role") == "patient" else verb
+        verbs = groups.setdefault(attributed_by(r), [])
+        if verb not in verbs:
+            verbs.append(verb)
+    return [f"{who}: {', '.join(verbs[:n])}" for who, verbs in groups.items()]
+
+
 def _evidence_text(e: Mapping[str, Any]) -> str:
     """The sentence (or the parts of an attribution) an evidence item rests on."""
     if "cue" in e and "start" not in e:
@@ -125,7 +148,7 @@ def markdown_report(comparison: Comparison, *, max_actors: int = 15) -> str:
             s = actor["articles"].get(u)
             cells.append(md(_actor_cell(s)) if s else "–")
         rows.append([f"**{md(actor['name'])}**"] + cells)
-    lines += _md_table(["actor"] + labels, rows)
+    lines += _md_table(["actor"] + labels, rows) + _md_attributed_roles(c, max_actors)
     lines += _md_sentiment(c, max_actors) + _md_metrics(c, "attribution", "Attribution")
     lines += ["", "Sources each unit rests on (share of its attributions):", ""]
     for u in c.units:
@@ -143,7 +166,23 @@ def _actor_cell(s: Mapping[str, Any]) -> str:
     for voice, name in (("narrator", "labels"), ("reported", "reported"), ("quoted", "quoted")):
         if s.get(f"{voice}_labels"):
             text += f"; {name}: {_top(s[f'{voice}_labels'], 3)}"
+    for line in attributed_roles_text(s.get("attributed_roles") or [], 3)[:3]:
+        text += f"; {line}"
     return text
+
+
+def _md_attributed_roles(c: Comparison, max_actors: int) -> list[str]:
+    """What sources say the actors did, each with the sentence it is in."""
+    lines = []
+    for actor in c.actors[:max_actors]:
+        for u in c.units:
+            for r in ((actor["articles"].get(u) or {}).get("attributed_roles") or [])[:3]:
+                (what,) = attributed_roles_text([r])
+                quote = f": “{md(_evidence_text(r))}”" if r.get("text") else ""
+                lines.append(f"- **{md(actor['name'])}**, {md(c.label(u))}, {md(what)}{quote}")
+    if not lines:
+        return []
+    return ["", "Actions a source asserts, not the article (“alleged by X: verb”), with their sentences:", ""] + lines
 
 
 def _md_sentiment(c: Comparison, max_actors: int) -> list[str]:
@@ -229,7 +268,8 @@ def _evidence(c: Comparison, items: list[Mapping[str, Any]], summary: str = "sen
         where = _esc(c.label(u)) + (f" ({_esc(e['article'])})" if e.get("article") and e["article"] != u else "")
         extra = f" <span class=m>score {e['score']:+.2f}</span>" if e.get("score") is not None else ""
         voice = {"narrator": "article's voice", "reported": "reported speech", "quoted": "quotation"}.get(e.get("voice"))
-        extra += f" <span class=m>({voice})</span>" if voice else ""
+        voice = e.get("note") or voice
+        extra += f" <span class=m>({_esc(voice)})</span>" if voice else ""
         lis.append(f"<li><span class=m>{where}</span>{extra} “{_mark(e)}”</li>")
     summary = f"{summary} ({len(items)})" if count else summary
     return f'<details class=ev><summary>{_esc(summary)}</summary><ul>{"".join(lis)}</ul></details>'
@@ -388,11 +428,18 @@ def _names_html(c: Comparison, actors: list[dict[str, Any]]) -> str:
             done = [f"{verb}: {_top(roles[key], 4)}" for key, verb in (("agent", "does"), ("patient", "undergoes")) if roles.get(key)]
             if done:
                 parts.append(f"<br><span class=m>{_esc('; '.join(done))}</span>")
+            claimed = s.get("attributed_roles") or []
+            if claimed:
+                parts.append(f"<br><span class=m>{_esc('; '.join(attributed_roles_text(claimed)))}</span>")
             parts.append(_evidence(c, [dict(e, unit=u) for e in s.get("label_evidence") or []], "labels in context"))
+            parts.append(_evidence(c, [dict(r, unit=u, note=attributed_roles_text([r])[0]) for r in claimed if r.get("text")],
+                                   "roles in context"))
             cells.append("".join(parts))
         rows.append((f"{_esc(a['name'])}<br><span class=\"m x\">{_esc(a['type'].replace('_', ' '))}</span>", cells))
     return ("<p class=m>Labels: in the article's own voice; reported speech and quotations apart. "
-            "“does” and “undergoes”: the verbs of which the actor is subject and object.</p>"
+            "“does” and “undergoes”: the verbs of which the actor is subject and object, as the article states them; "
+            "“alleged by X: verb” (or claimed by, confirmed by, according to): an action a source asserts, "
+            "not the article.</p>"
             + _table("Names and labels per actor", ["actor"] + [c.label(u) for u in c.units], rows, raw=True))
 
 
