@@ -9,6 +9,7 @@ attribution, readability, and how far apart the articles are.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import Any, Iterable, Mapping
 
@@ -25,6 +26,7 @@ __all__ = ["Comparison", "compare"]
 _TYPE_RANK = {"group": 1, "country": 2, "place": 2}
 _BOOTSTRAP = 1000
 _MAX_EVIDENCE = 5
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
 def _as_profile(obj: Any, index: int) -> ArticleProfile:
@@ -163,13 +165,15 @@ def _finish_slot(slot: dict[str, Any]) -> dict[str, Any]:
 
 
 def _source_key(item: Mapping[str, Any], actor: Mapping[str, Any] | None) -> tuple[tuple[str, str], str, str | None]:
-    """One attribution's source row: its aligned actor, else its words, else its type."""
+    """One attribution's source row: its aligned actor (every form of it: names, pronouns and
+    descriptions the attribution analyzer resolved), else its words case-folded without a
+    leading article (as the analyzer counts ``n_sources``), else its type."""
     if actor is not None:
         return ("actor", actor["id"]), actor["name"], actor["id"]
     src = item.get("source")
     if src:
         words = " ".join(src["text"].split())
-        return ("text", words.casefold()), words, None
+        return ("text", _ARTICLE.sub("", words.casefold())), words, None
     stype = item.get("source_type") or "unknown"
     return ("none", stype), f"({stype})", None
 
@@ -360,8 +364,9 @@ class Comparison:
         """The most cited sources of a unit, most cited first.
 
         One row per source: the aligned actor when the attribution analyzer linked the
-        source to one (so "Al-Sarraj" and "Libyan Prime Minister Fayez al-Sarraj" count as
-        one source, across the unit's articles too), otherwise the source's words, case-folded,
+        source to one (so "Al-Sarraj", "Libyan Prime Minister Fayez al-Sarraj" and a resolved "he" count as
+        one source, across the unit's articles too), otherwise the source's words, case-folded
+        and without a leading article ("The statement" and "statement" are one row),
         or ``"(anonymous)"``-style for an attribution without a source. Each row is
         ``{"source", "actor", "source_type", "n", "share", "kinds", "forms", "stances",
         "evidence"}``: ``actor`` is the aligned actor's id or None, ``source_type`` the type

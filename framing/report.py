@@ -22,7 +22,7 @@ from .sections import ATTRIBUTION_KINDS
 if TYPE_CHECKING:  # pragma: no cover
     from .compare import Comparison
 
-__all__ = ["html_fragment", "html_report", "markdown_report", "metric_info"]
+__all__ = ["attributed_by", "attributed_roles_text", "html_fragment", "html_report", "markdown_report", "metric_info"]
 
 _FEW = 3
 _SECTIONS = (("attribution", "Attribution"), ("readability", "Readability"), ("sentiment", "Sentiment"),

@@ -403,3 +403,23 @@ def test_attributed_by_words_follow_the_stance():
     rows = [{"source": "Ford", "stance": "distancing", "cue_verb": "allege", "verb": v, "role": r}
             for v, r in (("assault", "agent"), ("grope", "agent"), ("assault", "agent"), ("arrest", "patient"))]
     assert attributed_roles_text(rows) == ["alleged by Ford: assault, grope, undergoes arrest"]
+
+
+def test_sources_group_by_resolved_actor_and_unresolved_by_normalised_text():
+    def att(text, actor=None, resolution=None, stype="person", start=0):
+        return {"kind": "indirect", "cue": {"start": 0, "end": 1, "text": "s"},
+                "source": {"start": start, "end": start + len(text), "text": text} if text else None,
+                "content": None, "source_type": stype, "actor": actor, "resolution": resolution}
+
+    a = _hand("a", outlet="Wire", attributions=[att("Haftar", "haftar", "name"), att("he", "haftar", "pronoun"),
+                                                 att("the field  marshal", "haftar", "description"),
+                                                 att("The statement", stype="unknown"), att(None, stype="anonymous")])
+    b = _hand("b", outlet="Wire", attributions=[att("He", "haftar", "pronoun"), att("statement", stype="unknown"),
+                                                 att("the Statement", stype="unknown")])
+    rows = framing.compare([a, b], by="outlet").sources("Wire")
+    assert [(r["source"], r["n"]) for r in rows] == [("Khalifa Haftar", 4), ("The statement", 3), ("(anonymous)", 1)]
+    haftar, statement, _ = rows
+    assert haftar["actor"] is not None and haftar["forms"] == {"Haftar": 1, "he": 1, "the field marshal": 1, "He": 1}
+    assert statement["actor"] is None and sum(statement["forms"].values()) == 3
+    assert {e["article"] for e in haftar["evidence"]} == {"a", "b"}
+    assert framing.compare([a, b], by="outlet").reliance("Wire")["top_share"] == pytest.approx(0.5)
