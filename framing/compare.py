@@ -415,16 +415,19 @@ class Comparison:
         """How much a unit rests on its sources: ``{n_attributions, top_sources, top_share,
         anonymous_share, stances}``. ``top_sources`` are the most cited named sources (linked
         to an actor; sources of a known type where no actor was linked), not pronouns or
-        unknown ones; shares are of all the unit's attributions, None without any."""
+        unknown ones. ``top_share`` is the top named source's part of the attributions that
+        have a source (as the attribution analyzer's ``top_source_share``);
+        ``anonymous_share`` is of all the unit's attributions; None without any."""
         rows = self.sources(unit, top=10**6)
         n = sum(r["n"] for r in rows)
+        n_sourced = sum(r["n"] for r in rows if r["actor"] is not None or r["forms"])
         named = [r for r in rows if r["actor"] is not None] or [
-            r for r in rows if r["source_type"] not in ("anonymous", "unknown") and not r["source"].startswith("(")]
+            r for r in rows if r["source_type"] not in ("anonymous", "unknown") and r["forms"]]
         anonymous = sum(r["n"] for r in rows if r["source_type"] == "anonymous")
         stances: Counter = Counter()
         for r in rows:
             stances.update(r["stances"])
-        return {"n_attributions": n, "top_sources": named[:3], "top_share": named[0]["n"] / n if named else None,
+        return {"n_attributions": n, "top_sources": named[:3], "top_share": named[0]["n"] / n_sourced if named else None,
                 "anonymous_share": anonymous / n if n else None, "stances": dict(stances.most_common())}
 
     def attribution_mix(self, unit: str) -> dict[str, int]:

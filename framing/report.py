@@ -91,7 +91,7 @@ def attributed_roles_text(roles: Iterable[Mapping[str, Any]], n: int = 4) -> lis
     """Attributed roles grouped by who asserts them: ``["alleged by Ford: assault, grope"]``;
     an action the actor undergoes reads "undergoes arrest"."""
     groups: dict[str, list[str]] = {}
-    for r in roles:
+    for r in sorted(roles, key=lambda r: r.get("role") == "patient"):  # what it does, then what it undergoes
         verb = r.get("verb") or "?"
         verb = f"undergoes {verb}" if r.get("role") == "patient" else verb
         verbs = groups.setdefault(attributed_by(r), [])
