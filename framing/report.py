@@ -275,17 +275,20 @@ def _evidence(c: Comparison, items: list[Mapping[str, Any]], summary: str = "sen
     return f'<details class=ev><summary>{_esc(summary)}</summary><ul>{"".join(lis)}</ul></details>'
 
 
-def _table(caption: str, head: list[str], rows: list[tuple[str, list[str]]], *, raw: bool = False) -> str:
+def _table(caption: str, head: list[str], rows: list[tuple[str, list[str]]], *, raw: bool = False,
+           numbers: bool = False) -> str:
     """A table with a caption, column headers and row headers (scope set); with ``raw`` the
-    row headers and cells are HTML the caller escaped."""
+    row headers and cells are HTML the caller escaped; ``numbers``: cells hold short
+    values, so columns may be narrow (a phone shows two units without scrolling)."""
     ths = "".join(f'<th scope="col">{_esc(h)}</th>' for h in head)
     body = "".join(f'<tr><th scope="row">{r if raw else _esc(r)}</th>' + "".join(f"<td>{v if raw else _esc(v)}</td>" for v in vals)
                    + "</tr>" for r, vals in rows)
-    return f'<div class=scroll><table><caption>{_esc(caption)}</caption><thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table></div>'
+    cls = " class=num" if numbers else ""
+    return f'<div class=scroll><table{cls}><caption>{_esc(caption)}</caption><thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _data(caption: str, head: list[str], rows: list[tuple[str, list[str]]]) -> str:
-    return f"<details class=data><summary>Data table</summary>{_table(caption, head, rows)}</details>"
+    return f"<details class=data><summary>Data table</summary>{_table(caption, head, rows, numbers=True)}</details>"
 
 
 def _figure(svg: str, caption: str, note: str = "", *, before: str = "", after: str = "") -> str:
@@ -386,7 +389,7 @@ def _metrics_table(c: Comparison, section: str, caption: str) -> str:
     rows = [(f'{_esc(_name(k))}<br><span class="m x">{_esc(metric_info().get(k, {}).get("explanation", ""))}</span>',
              [_esc(_value(k, c.metrics[u].get(k), c.intervals.get(u, {}).get(k))) for u in c.units]) for k in keys]
     note = "<p class=m>95% bootstrap interval in brackets where a unit has 3 or more articles.</p>" if c.intervals else ""
-    return note + _table(caption, ["measure"] + [c.label(u) for u in c.units], rows, raw=True)
+    return note + _table(caption, ["measure"] + [c.label(u) for u in c.units], rows, raw=True, numbers=True)
 
 
 def _articles(n: int) -> str:
@@ -430,7 +433,7 @@ def _names_html(c: Comparison, actors: list[dict[str, Any]]) -> str:
                 parts.append(f"<br><span class=m>{_esc('; '.join(done))}</span>")
             claimed = s.get("attributed_roles") or []
             if claimed:
-                parts.append(f"<br><span class=m>{_esc('; '.join(attributed_roles_text(claimed)))}</span>")
+                parts.extend(f"<br><span class=m>{_esc(line)}</span>" for line in attributed_roles_text(claimed))
             parts.append(_evidence(c, [dict(e, unit=u) for e in s.get("label_evidence") or []], "labels in context"))
             parts.append(_evidence(c, [dict(r, unit=u, note=attributed_roles_text([r])[0]) for r in claimed if r.get("text")],
                                    "roles in context"))
@@ -474,7 +477,8 @@ _CSS = """
 .fr .sw{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.1rem;border:1px solid #999}
 .fr h4{font-size:.95rem;margin:.5rem 0 .2rem}.fr .diffs li{margin:.4rem 0}.fr details{margin:.2rem 0}.fr summary{cursor:pointer;color:#1f4e8c}
 .fr .ev ul{margin:.3rem 0;padding-left:1.2rem}.fr .ev li{margin:.2rem 0}.fr .src{margin:0;padding-left:1rem}
-@media (max-width:600px){.fr tbody th{min-width:6rem;max-width:8rem}.fr td{min-width:10rem}}
+.fr table.num td{min-width:3.5rem}
+@media (max-width:600px){.fr tbody th{min-width:6rem;max-width:8rem}.fr td{min-width:10rem}.fr table.num td{min-width:3.5rem;width:1%}.fr table.num tbody th{max-width:14rem}}
 @media print{.fr .scroll{overflow:visible}}
 """
 
