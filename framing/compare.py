@@ -127,7 +127,7 @@ def _unit_name(value: Any, by: str) -> str:
 
 def _empty_slot() -> dict[str, Any]:
     return {"mentions": [], "names": Counter(), "labels": Counter(), "voices": {v: Counter() for v in VOICES},
-            "label_evidence": [], "roles": {"agent": Counter(), "patient": Counter()}, "attributed_roles": [], "scores": [],
+            "label_evidence": [], "roles": {"agent": Counter(), "patient": Counter()}, "role_evidence": [], "attributed_roles": [], "scores": [],
             "sent_evidence": [], "n_mentions": 0, "n_attributions": 0, "local_ids": {}}
 
 
@@ -157,6 +157,7 @@ def _finish_slot(slot: dict[str, Any]) -> dict[str, Any]:
         "quoted_labels": voices["quoted"],
         "label_evidence": slot["label_evidence"],
         "roles": {k: dict(v.most_common()) for k, v in slot["roles"].items()},
+        "role_evidence": slot["role_evidence"],
         "attributed_roles": slot["attributed_roles"],
         "sentiment": _sentiment(slot["scores"], slot["sent_evidence"]),
         "n_attributions": slot["n_attributions"],
@@ -269,6 +270,9 @@ class Comparison:
                 slot["names"].update(m["text"] for m in mentions if m.get("kind") != "title")
             for role in ("agent", "patient"):
                 slot["roles"][role].update(((t.get("roles") or {}).get(role)) or {})
+            slot["role_evidence"].extend(tag(r, aid, role=r.get("role"), verb=r.get("verb"),
+                                             context=context_for(r["start"], r["end"], contexts))
+                                         for r in t.get("role_spans") or [])
             slot["attributed_roles"].extend(self._attributed_role(r, aid, contexts) for r in t.get("attributed_roles") or [])
             s = sent.get(lid)
             if s and s.get("score") is not None and s.get("n"):

@@ -431,12 +431,14 @@ def _names_html(c: Comparison, actors: list[dict[str, Any]]) -> str:
             done = [f"{verb}: {_top(roles[key], 4)}" for key, verb in (("agent", "does"), ("patient", "undergoes")) if roles.get(key)]
             if done:
                 parts.append(f"<br><span class=m>{_esc('; '.join(done))}</span>")
+                parts.append(_evidence(c, [dict(e, unit=u, note=("undergoes " if e.get("role") == "patient" else "does ") + str(e.get("verb")))
+                                          for e in s.get("role_evidence") or []], "roles in context"))
             claimed = s.get("attributed_roles") or []
             if claimed:
                 parts.extend(f"<br><span class=m>{_esc(line)}</span>" for line in attributed_roles_text(claimed))
             parts.append(_evidence(c, [dict(e, unit=u) for e in s.get("label_evidence") or []], "labels in context"))
             parts.append(_evidence(c, [dict(r, unit=u, note=attributed_roles_text([r])[0]) for r in claimed if r.get("text")],
-                                   "roles in context"))
+                                   "attributed roles in context"))
             cells.append("".join(parts))
         rows.append((f"{_esc(a['name'])}<br><span class=\"m x\">{_esc(a['type'].replace('_', ' '))}</span>", cells))
     return ("<p class=m>Labels: in the article's own voice; reported speech and quotations apart. "

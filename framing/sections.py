@@ -64,6 +64,7 @@ class TermActor(TypedDict, total=False):
     reported_labels: dict[str, int]
     quoted_labels: dict[str, int]
     roles: dict[str, dict[str, int]]
+    role_spans: list[dict[str, Any]]
     attributed_roles: list[AttributedRole]
     label_spans: list[LabelSpan]
 

@@ -364,7 +364,9 @@ def _ford(aid, outlet, *, cue="alleges", stance="distancing", verb="allege"):
             "label_spans": []}
     return {"schema_version": 1, "article": {"id": aid, "outlet": outlet, "n_words": 6, "n_sentences": 1}, "pipeline": {},
             "error": None, "actors": {"items": people, "metrics": {}},
-            "terminology": {"actors": {"k": term, "f": dict(term, names={"Ford": 1}, attributed_roles=[])}},
+            "terminology": {"actors": {"k": term, "f": dict(term, names={"Ford": 1}, attributed_roles=[],
+                                                            roles={"agent": {verb: 1}, "patient": {}},
+                                                            role_spans=[dict(sp(0, 5 + len(cue)), role="agent", verb=verb)])}},
             "attribution": {"items": [item], "metrics": {}}, "sentiment": {"actors": {}, "metrics": {}}}
 
 
@@ -385,8 +387,12 @@ def test_attributed_roles_keep_their_source_and_stance_everywhere():
     assert "alleged by Christine Blasey Ford: grope" in md and "“Kavanaugh groped her”" in md
     assert "confirmed by Christine Blasey Ford: grope" in md
     html = c.to_html()
-    assert "alleged by Christine Blasey Ford: grope" in html and "roles in context (1)" in html
+    assert "alleged by Christine Blasey Ford: grope" in html and "attributed roles in context (1)" in html
     assert "<mark>Kavanaugh groped</mark> her" in html
+    ford = next(a for a in c.actors if a["name"] == "Christine Blasey Ford")
+    (said,) = ford["articles"]["a"]["role_evidence"]  # the article's own roles have their sentence too
+    assert said["text"] == "Ford alleges" and said["verb"] == "allege" and said["article"] == "a"
+    assert "(does allege)" in html and "roles in context (1)" in html
     from framing.terminal import terminal_report
 
     assert "alleged by Christine Blasey Ford: grope" in " ".join(terminal_report(c, 200).split())
