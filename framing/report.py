@@ -414,32 +414,31 @@ def _readability_html(c: Comparison, colours: dict[str, str]) -> str:
     return f"<div class=multiples>{''.join(figures)}</div>" + _metrics_table(c, "readability", "Readability formulas")
 
 
+def _names_cell(c: Comparison, u: str, s: Mapping[str, Any]) -> str:
+    """One actor in one unit: names; labels by voice; the article's roles; roles sources
+    assert; each group followed by the sentences behind it."""
+    parts = [f"<div>{_esc(_top(s['names'], 5))}</div>"]
+    for voice, name in (("narrator", "labels"), ("reported", "in reported speech"), ("quoted", "in quotations")):
+        if s.get(f"{voice}_labels"):
+            parts.append(f"<div><strong>{name}:</strong> {_esc(_top(s[f'{voice}_labels'], 5))}</div>")
+    parts.append(_evidence(c, [dict(e, unit=u) for e in s.get("label_evidence") or []], "labels in context"))
+    roles = s.get("roles") or {}
+    done = [f"{verb}: {_top(roles[key], 4)}" for key, verb in (("agent", "does"), ("patient", "undergoes")) if roles.get(key)]
+    if done:
+        parts.append(f"<div class=m>{_esc('; '.join(done))}</div>")
+        parts.append(_evidence(c, [dict(e, unit=u, note=("undergoes " if e.get("role") == "patient" else "does ") + str(e.get("verb")))
+                                  for e in s.get("role_evidence") or []], "roles in context"))
+    claimed = s.get("attributed_roles") or []
+    parts.extend(f"<div class=m>{_esc(line)}</div>" for line in attributed_roles_text(claimed))
+    parts.append(_evidence(c, [dict(r, unit=u, note=attributed_roles_text([r])[0]) for r in claimed if r.get("text")],
+                           "attributed roles in context"))
+    return "".join(parts)
+
+
 def _names_html(c: Comparison, actors: list[dict[str, Any]]) -> str:
     rows = []
     for a in actors:
-        cells = []
-        for u in c.units:
-            s = a["articles"].get(u)
-            if s is None:
-                cells.append("–")
-                continue
-            parts = [_esc(_top(s["names"], 5))]
-            for voice, name in (("narrator", "labels"), ("reported", "in reported speech"), ("quoted", "in quotations")):
-                if s.get(f"{voice}_labels"):
-                    parts.append(f"<br><strong>{name}:</strong> {_esc(_top(s[f'{voice}_labels'], 5))}")
-            roles = s.get("roles") or {}
-            done = [f"{verb}: {_top(roles[key], 4)}" for key, verb in (("agent", "does"), ("patient", "undergoes")) if roles.get(key)]
-            if done:
-                parts.append(f"<br><span class=m>{_esc('; '.join(done))}</span>")
-                parts.append(_evidence(c, [dict(e, unit=u, note=("undergoes " if e.get("role") == "patient" else "does ") + str(e.get("verb")))
-                                          for e in s.get("role_evidence") or []], "roles in context"))
-            claimed = s.get("attributed_roles") or []
-            if claimed:
-                parts.extend(f"<br><span class=m>{_esc(line)}</span>" for line in attributed_roles_text(claimed))
-            parts.append(_evidence(c, [dict(e, unit=u) for e in s.get("label_evidence") or []], "labels in context"))
-            parts.append(_evidence(c, [dict(r, unit=u, note=attributed_roles_text([r])[0]) for r in claimed if r.get("text")],
-                                   "attributed roles in context"))
-            cells.append("".join(parts))
+        cells = [_names_cell(c, u, a["articles"][u]) if u in a["articles"] else "–" for u in c.units]
         rows.append((f"{_esc(a['name'])}<br><span class=\"m x\">{_esc(a['type'].replace('_', ' '))}</span>", cells))
     return ("<p class=m>Labels: in the article's own voice; reported speech and quotations apart. "
             "“does” and “undergoes”: the verbs of which the actor is subject and object, as the article states them; "
