@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import framing
+from framing.report import attributed_roles_text
 
 HERE = Path(__file__).resolve().parent
 SEEDS = HERE.parent.parent / "shared" / "seeds"
@@ -67,6 +68,8 @@ def show_terms(comparison: framing.Comparison, top: int = 8) -> None:
             roles = s["roles"]
             if roles["agent"] or roles["patient"]:
                 print(f"  {'':>{width}}  does: {', '.join(roles['agent']) or '-'}; undergoes: {', '.join(roles['patient']) or '-'}")
+            for claim in attributed_roles_text(s["attributed_roles"]):  # what a source, not the outlet, says
+                print(f"  {'':>{width}}  {claim}")
 
 
 def show_attribution(comparison: framing.Comparison) -> None:

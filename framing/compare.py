@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from typing import Any, Iterable, Mapping
 
@@ -26,6 +27,7 @@ __all__ = ["Comparison", "compare"]
 _TYPE_RANK = {"group": 1, "country": 2, "place": 2}
 _BOOTSTRAP = 1000
 _MAX_EVIDENCE = 5
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
 def _as_profile(obj: Any, index: int) -> ArticleProfile:
@@ -126,7 +128,7 @@ def _unit_name(value: Any, by: str) -> str:
 
 def _empty_slot() -> dict[str, Any]:
     return {"mentions": [], "names": Counter(), "labels": Counter(), "voices": {v: Counter() for v in VOICES},
-            "label_evidence": [], "roles": {"agent": Counter(), "patient": Counter()}, "scores": [],
+            "label_evidence": [], "roles": {"agent": Counter(), "patient": Counter()}, "role_evidence": [], "attributed_roles": [], "scores": [],
             "sent_evidence": [], "n_mentions": 0, "n_attributions": 0, "local_ids": {}}
 
 
@@ -156,6 +158,8 @@ def _finish_slot(slot: dict[str, Any]) -> dict[str, Any]:
         "quoted_labels": voices["quoted"],
         "label_evidence": slot["label_evidence"],
         "roles": {k: dict(v.most_common()) for k, v in slot["roles"].items()},
+        "role_evidence": slot["role_evidence"],
+        "attributed_roles": slot["attributed_roles"],
         "sentiment": _sentiment(slot["scores"], slot["sent_evidence"]),
         "n_attributions": slot["n_attributions"],
         "local_ids": slot["local_ids"],
@@ -163,13 +167,15 @@ def _finish_slot(slot: dict[str, Any]) -> dict[str, Any]:
 
 
 def _source_key(item: Mapping[str, Any], actor: Mapping[str, Any] | None) -> tuple[tuple[str, str], str, str | None]:
-    """One attribution's source row: its aligned actor, else its words, else its type."""
+    """One attribution's source row: its aligned actor (every form of it: names, pronouns and
+    descriptions the attribution analyzer resolved), else its words case-folded without a
+    leading article (as the analyzer counts ``n_sources``), else its type."""
     if actor is not None:
         return ("actor", actor["id"]), actor["name"], actor["id"]
     src = item.get("source")
     if src:
         words = " ".join(src["text"].split())
-        return ("text", words.casefold()), words, None
+        return ("text", _ARTICLE.sub("", words.casefold())), words, None
     stype = item.get("source_type") or "unknown"
     return ("none", stype), f"({stype})", None
 
@@ -265,6 +271,10 @@ class Comparison:
                 slot["names"].update(m["text"] for m in mentions if m.get("kind") != "title")
             for role in ("agent", "patient"):
                 slot["roles"][role].update(((t.get("roles") or {}).get(role)) or {})
+            slot["role_evidence"].extend(tag(r, aid, role=r.get("role"), verb=r.get("verb"),
+                                             context=context_for(r["start"], r["end"], contexts))
+                                         for r in t.get("role_spans") or [])
+            slot["attributed_roles"].extend(self._attributed_role(r, aid, contexts) for r in t.get("attributed_roles") or [])
             s = sent.get(lid)
             if s and s.get("score") is not None and s.get("n"):
                 slot["scores"].append((float(s["score"]), int(s["n"]), aid))
@@ -277,6 +287,22 @@ class Comparison:
                                                   "text": words[(m["start"], m["end"])], "score": m.get("score"),
                                                   "context": context})
             slot["n_attributions"] += n_attributions[lid]
+
+    def _attributed_role(self, role: Mapping[str, Any], aid: str, contexts: list[Any]) -> dict[str, Any]:
+        """One action a source asserts of the actor, with the source as an aligned actor (or
+        its words) and the sentence behind it."""
+        actor = self._aligned_of.get((aid, role.get("source_actor")))
+        words = " ".join(((role.get("source") or {}).get("text") or "").split()) or None
+        if words and words.split()[0] in ("The", "A", "An"):  # "according to the agency", mid-sentence
+            words = words[0].lower() + words[1:]
+        out = {"article": aid, "role": role.get("role"), "verb": role.get("verb"), "stance": role.get("stance"),
+               "cue_verb": role.get("cue_verb"), "source": actor["name"] if actor else words,
+               "source_actor": actor["id"] if actor else None}
+        span = role.get("span")
+        if span:
+            out.update(start=span["start"], end=span["end"], text=span["text"],
+                       context=context_for(span["start"], span["end"], contexts))
+        return out
 
     def _build_metrics(self) -> tuple[dict[str, dict[str, float | None]], dict[str, dict[str, list[float]]]]:
         """Mean of each feature per unit, and its 95% bootstrap interval where the unit has 3
@@ -372,8 +398,9 @@ class Comparison:
         """The most cited sources of a unit, most cited first.
 
         One row per source: the aligned actor when the attribution analyzer linked the
-        source to one (so "Al-Sarraj" and "Libyan Prime Minister Fayez al-Sarraj" count as
-        one source, across the unit's articles too), otherwise the source's words, case-folded,
+        source to one (so "Al-Sarraj", "Libyan Prime Minister Fayez al-Sarraj" and a resolved "he" count as
+        one source, across the unit's articles too), otherwise the source's words, case-folded
+        and without a leading article ("The statement" and "statement" are one row),
         or ``"(anonymous)"``-style for an attribution without a source. Each row is
         ``{"source", "actor", "source_type", "n", "share", "kinds", "forms", "stances",
         "evidence"}``: ``actor`` is the aligned actor's id or None, ``source_type`` the type
@@ -422,16 +449,19 @@ class Comparison:
         """How much a unit rests on its sources: ``{n_attributions, top_sources, top_share,
         anonymous_share, stances}``. ``top_sources`` are the most cited named sources (linked
         to an actor; sources of a known type where no actor was linked), not pronouns or
-        unknown ones; shares are of all the unit's attributions, None without any."""
+        unknown ones. ``top_share`` is the top named source's part of the attributions that
+        have a source (as the attribution analyzer's ``top_source_share``);
+        ``anonymous_share`` is of all the unit's attributions; None without any."""
         rows = self.sources(unit, top=10**6)
         n = sum(r["n"] for r in rows)
+        n_sourced = sum(r["n"] for r in rows if r["actor"] is not None or r["forms"])
         named = [r for r in rows if r["actor"] is not None] or [
-            r for r in rows if r["source_type"] not in ("anonymous", "unknown") and not r["source"].startswith("(")]
+            r for r in rows if r["source_type"] not in ("anonymous", "unknown") and r["forms"]]
         anonymous = sum(r["n"] for r in rows if r["source_type"] == "anonymous")
         stances: Counter = Counter()
         for r in rows:
             stances.update(r["stances"])
-        return {"n_attributions": n, "top_sources": named[:3], "top_share": named[0]["n"] / n if named else None,
+        return {"n_attributions": n, "top_sources": named[:3], "top_share": named[0]["n"] / n_sourced if named else None,
                 "anonymous_share": anonymous / n if n else None, "stances": dict(stances.most_common())}
 
     def attribution_mix(self, unit: str) -> dict[str, int]:
@@ -477,12 +507,14 @@ class Comparison:
         ----------
         kind : {"metrics", "actors", "labels", "distinctive_terms", "coverage", "shared_quotes"}
             ``metrics``: one row per unit and feature (``unit, section, metric, value``).
-            ``actors``: one row per actor and unit (mentions, names, sentiment, ...).
+            ``actors``: one row per actor and unit (mentions, names, labels, roles the article
+            asserts, roles a source asserts as "alleged by X: verb", sentiment, ...).
             ``labels``: one row per actor, unit, label and voice, with its count.
             ``distinctive_terms``, ``coverage``, ``shared_quotes``: see
             :func:`framing.coverage.frame_rows`.
         """
         from ._frames import require_pandas
+        from .report import attributed_roles_text
 
         pd = require_pandas()
         if kind == "metrics":
@@ -500,6 +532,9 @@ class Comparison:
                     rows.append(
                         {"actor": a["id"], "name": a["name"], "type": a["type"], "unit": u, "n_mentions": s["n_mentions"],
                          "names": "; ".join(s["names"]), "labels": "; ".join(s["labels"]),
+                         "roles": "; ".join(f"{'undergoes ' if k == 'patient' else ''}{v}" for k in ("agent", "patient")
+                                            for v in s["roles"].get(k) or {}),
+                         "attributed_roles": "; ".join(attributed_roles_text(s["attributed_roles"])),
                          "sentiment": sent.get("score"), "sentiment_n": sent.get("n"), "n_attributions": s["n_attributions"]}
                     )
             return pd.DataFrame(rows)

@@ -151,7 +151,7 @@ def _sources(comparison: Comparison) -> dict[str, Any] | None:
         names = ", ".join(f"{s['source']} ({s['n']})" for s in top) or "no named source"
         text = f"{comparison.label(unit)} rests most on {names} of {r['n_attributions']} attributions ("
         if r["top_share"] is not None:
-            text += f"top source {r['top_share']:.0%}, "
+            text += f"top source's share {r['top_share']:.0%}, "
         text += f"anonymous {r['anonymous_share']:.0%})"
         if r["stances"]:
             text += ", reporting verbs " + ", ".join(f"{k} {v}" for k, v in r["stances"].items())

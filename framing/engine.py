@@ -538,11 +538,11 @@ def analyze(
     id, outlet, title : str, optional
         Override the article's own fields.
     nlp : spacy.Language, optional
-        The pipeline (default: :func:`framing.load_pipeline`).
-    analyzers : list, optional
+        The pipeline (default: `framing.load_pipeline()`).
+    analyzers : list of str, (name, config) pairs or BaseAnalyzer instances, optional
         Analyzer names, ``(name, config)`` pairs or instances (default: all built-ins).
-    catalog : ActorCatalog or path, optional
-        Known actors and their aliases.
+    catalog : ActorCatalog, str or Path, optional
+        Known actors and their aliases, or the path of a catalog file.
 
     Returns
     -------
@@ -581,7 +581,7 @@ def analyze_many(
     Parameters
     ----------
     articles : iterable
-        Strings, :class:`Article` records or dicts with ``text``. Consumed lazily.
+        Strings, `framing.Article` records or dicts with ``text``. Consumed lazily.
     n_process : int
         Worker processes (``-1``: one per CPU). Where the ``fork`` start method exists (Linux,
         macOS), each worker parses *and* profiles its articles and sends back
@@ -593,9 +593,13 @@ def analyze_many(
         Show a progress bar on stderr.
     on_error : {"record", "raise"}
         ``"record"``: a failing article yields a profile whose ``error`` says why and
-        nothing else is affected. ``"raise"``: raise :class:`ArticleError` naming the id.
-    nlp, analyzers, catalog
-        As in :func:`analyze`.
+        nothing else is affected. ``"raise"``: raise `framing.errors.ArticleError` naming the id.
+    nlp : spacy.Language, optional
+        The pipeline (default: `framing.load_pipeline()`).
+    analyzers : list of str, (name, config) pairs or BaseAnalyzer instances, optional
+        As in `framing.analyze`: names, ``(name, config)`` pairs or instances (default: all built-ins).
+    catalog : ActorCatalog, str or Path, optional
+        As in `framing.analyze`: known actors and their aliases, or a catalog file's path.
 
     Yields
     ------

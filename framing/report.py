@@ -23,7 +23,7 @@ from .sections import ATTRIBUTION_KINDS
 if TYPE_CHECKING:  # pragma: no cover
     from .compare import Comparison
 
-__all__ = ["html_fragment", "html_report", "markdown_report", "metric_info"]
+__all__ = ["attributed_by", "attributed_roles_text", "html_fragment", "html_report", "markdown_report", "metric_info"]
 
 _FEW = 3
 _SECTIONS = (("attribution", "Attribution"), ("readability", "Readability"), ("sentiment", "Sentiment"),
@@ -78,6 +78,29 @@ def _top(counts: Mapping[str, int], n: int = 4) -> str:
     return ", ".join(f"{k} ({v})" if v > 1 else k for k, v in list(counts.items())[:n])
 
 
+def attributed_by(role: Mapping[str, Any]) -> str:
+    """Who asserts an attributed role, in the stance of the reporting verb: "alleged by Ford",
+    "claimed by ...", "confirmed by ...", "according to ..."."""
+    source = role.get("source") or "an unnamed source"
+    stance, cue = role.get("stance"), role.get("cue_verb") or ""
+    if stance == "distancing":
+        return f"{'alleged' if cue.startswith('alleg') else 'claimed'} by {source}"
+    return f"{'confirmed by' if stance == 'endorsing' else 'according to'} {source}"
+
+
+def attributed_roles_text(roles: Iterable[Mapping[str, Any]], n: int = 4) -> list[str]:
+    """Attributed roles grouped by who asserts them: ``["alleged by Ford: assault, grope"]``;
+    an action the actor undergoes reads "undergoes arrest"."""
+    groups: dict[str, list[str]] = {}
+    for r in sorted(roles, key=lambda r: r.get("role") == "patient"):  # what it does, then what it undergoes
+        verb = r.get("verb") or "?"
+        verb = f"undergoes {verb}" if r.get("role") == "patient" else verb
+        verbs = groups.setdefault(attributed_by(r), [])
+        if verb not in verbs:
+            verbs.append(verb)
+    return [f"{who}: {', '.join(verbs[:n])}" for who, verbs in groups.items()]
+
+
 def _evidence_text(e: Mapping[str, Any]) -> str:
     """The sentence (or the parts of an attribution) an evidence item rests on."""
     if "cue" in e and "start" not in e:
@@ -126,7 +149,7 @@ def markdown_report(comparison: Comparison, *, max_actors: int = 15) -> str:
             s = actor["articles"].get(u)
             cells.append(md(_actor_cell(s)) if s else "–")
         rows.append([f"**{md(actor['name'])}**"] + cells)
-    lines += _md_table(["actor"] + labels, rows)
+    lines += _md_table(["actor"] + labels, rows) + _md_attributed_roles(c, max_actors)
     lines += _md_sentiment(c, max_actors) + _md_metrics(c, "attribution", "Attribution")
     lines += ["", "Sources each unit rests on (share of its attributions):", ""]
     for u in c.units:
@@ -144,7 +167,23 @@ def _actor_cell(s: Mapping[str, Any]) -> str:
     for voice, name in (("narrator", "labels"), ("reported", "reported"), ("quoted", "quoted")):
         if s.get(f"{voice}_labels"):
             text += f"; {name}: {_top(s[f'{voice}_labels'], 3)}"
+    for line in attributed_roles_text(s.get("attributed_roles") or [], 3)[:3]:
+        text += f"; {line}"
     return text
+
+
+def _md_attributed_roles(c: Comparison, max_actors: int) -> list[str]:
+    """What sources say the actors did, each with the sentence it is in."""
+    lines = []
+    for actor in c.actors[:max_actors]:
+        for u in c.units:
+            for r in ((actor["articles"].get(u) or {}).get("attributed_roles") or [])[:3]:
+                (what,) = attributed_roles_text([r])
+                quote = f": “{md(_evidence_text(r))}”" if r.get("text") else ""
+                lines.append(f"- **{md(actor['name'])}**, {md(c.label(u))}, {md(what)}{quote}")
+    if not lines:
+        return []
+    return ["", "Actions a source asserts, not the article (“alleged by X: verb”), with their sentences:", ""] + lines
 
 
 def _md_sentiment(c: Comparison, max_actors: int) -> list[str]:
@@ -230,23 +269,27 @@ def _evidence(c: Comparison, items: list[Mapping[str, Any]], summary: str = "sen
         where = _esc(c.label(u)) + (f" ({_esc(e['article'])})" if e.get("article") and e["article"] != u else "")
         extra = f" <span class=m>score {e['score']:+.2f}</span>" if e.get("score") is not None else ""
         voice = {"narrator": "article's voice", "reported": "reported speech", "quoted": "quotation"}.get(e.get("voice"))
-        extra += f" <span class=m>({voice})</span>" if voice else ""
+        voice = e.get("note") or voice
+        extra += f" <span class=m>({_esc(voice)})</span>" if voice else ""
         lis.append(f"<li><span class=m>{where}</span>{extra} “{_mark(e)}”</li>")
     summary = f"{summary} ({len(items)})" if count else summary
     return f'<details class=ev><summary>{_esc(summary)}</summary><ul>{"".join(lis)}</ul></details>'
 
 
-def _table(caption: str, head: list[str], rows: list[tuple[str, list[str]]], *, raw: bool = False) -> str:
+def _table(caption: str, head: list[str], rows: list[tuple[str, list[str]]], *, raw: bool = False,
+           numbers: bool = False) -> str:
     """A table with a caption, column headers and row headers (scope set); with ``raw`` the
-    row headers and cells are HTML the caller escaped."""
+    row headers and cells are HTML the caller escaped; ``numbers``: cells hold short
+    values, so columns may be narrow (a phone shows two units without scrolling)."""
     ths = "".join(f'<th scope="col">{_esc(h)}</th>' for h in head)
     body = "".join(f'<tr><th scope="row">{r if raw else _esc(r)}</th>' + "".join(f"<td>{v if raw else _esc(v)}</td>" for v in vals)
                    + "</tr>" for r, vals in rows)
-    return f'<div class=scroll><table><caption>{_esc(caption)}</caption><thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table></div>'
+    cls = " class=num" if numbers else ""
+    return f'<div class=scroll><table{cls}><caption>{_esc(caption)}</caption><thead><tr>{ths}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def _data(caption: str, head: list[str], rows: list[tuple[str, list[str]]]) -> str:
-    return f"<details class=data><summary>Data table</summary>{_table(caption, head, rows)}</details>"
+    return f"<details class=data><summary>Data table</summary>{_table(caption, head, rows, numbers=True)}</details>"
 
 
 def _figure(svg: str, caption: str, note: str = "", *, before: str = "", after: str = "") -> str:
@@ -347,7 +390,7 @@ def _metrics_table(c: Comparison, section: str, caption: str) -> str:
     rows = [(f'{_esc(_name(k))}<br><span class="m x">{_esc(metric_info().get(k, {}).get("explanation", ""))}</span>',
              [_esc(_value(k, c.metrics[u].get(k), c.intervals.get(u, {}).get(k))) for u in c.units]) for k in keys]
     note = "<p class=m>95% bootstrap interval in brackets where a unit has 3 or more articles.</p>" if c.intervals else ""
-    return note + _table(caption, ["measure"] + [c.label(u) for u in c.units], rows, raw=True)
+    return note + _table(caption, ["measure"] + [c.label(u) for u in c.units], rows, raw=True, numbers=True)
 
 
 def _articles(n: int) -> str:
@@ -372,28 +415,36 @@ def _readability_html(c: Comparison, colours: dict[str, str]) -> str:
     return f"<div class=multiples>{''.join(figures)}</div>" + _metrics_table(c, "readability", "Readability formulas")
 
 
+def _names_cell(c: Comparison, u: str, s: Mapping[str, Any]) -> str:
+    """One actor in one unit: names; labels by voice; the article's roles; roles sources
+    assert; each group followed by the sentences behind it."""
+    parts = [f"<div>{_esc(_top(s['names'], 5))}</div>"]
+    for voice, name in (("narrator", "labels"), ("reported", "in reported speech"), ("quoted", "in quotations")):
+        if s.get(f"{voice}_labels"):
+            parts.append(f"<div><strong>{name}:</strong> {_esc(_top(s[f'{voice}_labels'], 5))}</div>")
+    parts.append(_evidence(c, [dict(e, unit=u) for e in s.get("label_evidence") or []], "labels in context"))
+    roles = s.get("roles") or {}
+    done = [f"{verb}: {_top(roles[key], 4)}" for key, verb in (("agent", "does"), ("patient", "undergoes")) if roles.get(key)]
+    if done:
+        parts.append(f"<div class=m>{_esc('; '.join(done))}</div>")
+        parts.append(_evidence(c, [dict(e, unit=u, note=("undergoes " if e.get("role") == "patient" else "does ") + str(e.get("verb")))
+                                  for e in s.get("role_evidence") or []], "roles in context"))
+    claimed = s.get("attributed_roles") or []
+    parts.extend(f"<div class=m>{_esc(line)}</div>" for line in attributed_roles_text(claimed))
+    parts.append(_evidence(c, [dict(r, unit=u, note=attributed_roles_text([r])[0]) for r in claimed if r.get("text")],
+                           "attributed roles in context"))
+    return "".join(parts)
+
+
 def _names_html(c: Comparison, actors: list[dict[str, Any]]) -> str:
     rows = []
     for a in actors:
-        cells = []
-        for u in c.units:
-            s = a["articles"].get(u)
-            if s is None:
-                cells.append("–")
-                continue
-            parts = [_esc(_top(s["names"], 5))]
-            for voice, name in (("narrator", "labels"), ("reported", "in reported speech"), ("quoted", "in quotations")):
-                if s.get(f"{voice}_labels"):
-                    parts.append(f"<br><strong>{name}:</strong> {_esc(_top(s[f'{voice}_labels'], 5))}")
-            roles = s.get("roles") or {}
-            done = [f"{verb}: {_top(roles[key], 4)}" for key, verb in (("agent", "does"), ("patient", "undergoes")) if roles.get(key)]
-            if done:
-                parts.append(f"<br><span class=m>{_esc('; '.join(done))}</span>")
-            parts.append(_evidence(c, [dict(e, unit=u) for e in s.get("label_evidence") or []], "labels in context"))
-            cells.append("".join(parts))
+        cells = [_names_cell(c, u, a["articles"][u]) if u in a["articles"] else "–" for u in c.units]
         rows.append((f"{_esc(a['name'])}<br><span class=\"m x\">{_esc(a['type'].replace('_', ' '))}</span>", cells))
     return ("<p class=m>Labels: in the article's own voice; reported speech and quotations apart. "
-            "“does” and “undergoes”: the verbs of which the actor is subject and object.</p>"
+            "“does” and “undergoes”: the verbs of which the actor is subject and object, as the article states them; "
+            "“alleged by X: verb” (or claimed by, confirmed by, according to): an action a source asserts, "
+            "not the article.</p>"
             + _table("Names and labels per actor", ["actor"] + [c.label(u) for u in c.units], rows, raw=True))
 
 
@@ -428,7 +479,8 @@ _CSS = """
 .fr .sw{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem;vertical-align:-.1rem;border:1px solid #999}
 .fr h4{font-size:.95rem;margin:.5rem 0 .2rem}.fr .diffs li{margin:.4rem 0}.fr details{margin:.2rem 0}.fr summary{cursor:pointer;color:#1f4e8c}
 .fr .ev ul{margin:.3rem 0;padding-left:1.2rem}.fr .ev li{margin:.2rem 0}.fr .src{margin:0;padding-left:1rem}
-@media (max-width:600px){.fr tbody th{min-width:6rem;max-width:8rem}.fr td{min-width:10rem}}
+.fr table.num td{min-width:3.5rem}
+@media (max-width:600px){.fr tbody th{min-width:6rem;max-width:8rem}.fr td{min-width:10rem}.fr table.num td{min-width:3.5rem;width:1%}.fr table.num tbody th{max-width:14rem}}
 @media print{.fr .scroll{overflow:visible}}
 """
 

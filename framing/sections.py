@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, Mapping, TypedDict
 
 __all__ = [
-    "ATTRIBUTION_KINDS", "ActorItem", "AttributionItem", "LabelSpan", "MentionScore", "SentimentActor", "Span", "TermActor",
+    "ATTRIBUTION_KINDS", "ActorItem", "AttributedRole", "AttributionItem", "LabelSpan", "MentionScore", "SentimentActor", "Span", "TermActor",
     "VOICES", "actor_items", "article_meta", "attribution_items", "label_voices", "sentiment_actors",
     "sentiment_mentions", "term_actors",
 ]
@@ -46,6 +46,17 @@ class LabelSpan(Span, total=False):
     voice: str
 
 
+class AttributedRole(TypedDict, total=False):
+    """An action inside attributed content: what a source asserts the actor did or underwent."""
+    role: str
+    verb: str
+    source_actor: str | None
+    stance: str | None
+    cue_verb: str | None
+    source: Span | None
+    span: Span
+
+
 class TermActor(TypedDict, total=False):
     names: dict[str, int]
     labels: dict[str, int]
@@ -53,6 +64,8 @@ class TermActor(TypedDict, total=False):
     reported_labels: dict[str, int]
     quoted_labels: dict[str, int]
     roles: dict[str, dict[str, int]]
+    role_spans: list[dict[str, Any]]
+    attributed_roles: list[AttributedRole]
     label_spans: list[LabelSpan]
 
 

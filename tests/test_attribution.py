@@ -640,3 +640,23 @@ def test_outlet_credit_pass_on_a_hand_built_doc(blank_nlp):
     assert [(text[slice(*a.source)], text[slice(*a.cue)], a.kind) for a in out] == [("Al Arabia", ",", "according_to")]
     other = "The government said it would leave the talks in the Swiss city, Geneva."
     assert outlet_credits(TextLayout(blank_nlp(other), other, []), []) == []  # a place, not an outlet
+
+
+def test_analyzer_keeps_its_constructor_arguments(nlp):
+    """Resolving the default cue model and the lexicon at ``min_ratio`` leaves the public
+    attributes as passed, so ``get_params()`` reproduces the analyzer (issue 23)."""
+    from framing.analyzers.attribution import AttributionAnalyzer
+    from framing.attribution import default_cue_model
+
+    analyzer = AttributionAnalyzer(min_ratio=0.4)
+    before = analyzer.get_params()
+    assert before == {"min_ratio": 0.4, "lexicon": None, "cue_model": "default"}
+    first = framing.analyze("Haftar said the port was shelled.", nlp=nlp, analyzers=["actors", analyzer])["attribution"]
+    assert analyzer.get_params() == before and analyzer.cue_model == "default" and analyzer.lexicon is None
+    assert analyzer._cue_model() is default_cue_model() and analyzer._lexicon().min_ratio == 0.4
+    assert analyzer._lexicon() is analyzer._lexicon()  # built once
+    again = framing.analyze("Haftar said the port was shelled.", nlp=nlp,
+                            analyzers=["actors", AttributionAnalyzer(**analyzer.get_params())])["attribution"]
+    assert again["items"] == first["items"]
+    analyzer.min_ratio = 0.3
+    assert analyzer._lexicon().min_ratio == 0.3  # a changed argument is not served from the cache

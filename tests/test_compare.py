@@ -343,3 +343,90 @@ def test_evidence_spans_are_offsets_into_their_article(nlp):
     assert spans
     for aid, span in spans:
         assert texts[aid][span["start"]:span["end"]] == span["text"], (aid, span)
+
+
+def _ford(aid, outlet, *, cue="alleges", stance="distancing", verb="allege"):
+    """“Ford <cue> Kavanaugh groped her.”: Kavanaugh's role is Ford's claim, not the article's."""
+    text = f"Ford {cue} Kavanaugh groped her."
+    sp = lambda s, e: {"start": s, "end": e, "text": text[s:e]}  # noqa: E731
+    k0 = text.index("Kavanaugh")
+    ford, kav, groped = sp(0, 4), sp(k0, k0 + 9), sp(k0, text.index("groped") + 6)
+    content = sp(k0, len(text) - 1)
+    item = {"kind": "indirect", "cue": sp(5, 5 + len(cue)), "source": ford, "content": content, "source_type": "person",
+            "actor": "f", "verb": verb, "stance": stance}
+    role = {"role": "agent", "verb": "grope", "source_actor": "f", "stance": stance, "cue_verb": verb, "source": ford,
+            "span": groped}
+    people = [{"id": "f", "name": "Christine Blasey Ford", "type": "person", "catalog_id": None, "n_mentions": 1,
+               "mentions": [dict(ford, kind="name")]},
+              {"id": "k", "name": "Brett Kavanaugh", "type": "person", "catalog_id": None, "n_mentions": 1,
+               "mentions": [dict(kav, kind="name")]}]
+    term = {"names": {"Kavanaugh": 1}, "labels": {}, "roles": {"agent": {}, "patient": {}}, "attributed_roles": [role],
+            "label_spans": []}
+    return {"schema_version": 1, "article": {"id": aid, "outlet": outlet, "n_words": 6, "n_sentences": 1}, "pipeline": {},
+            "error": None, "actors": {"items": people, "metrics": {}},
+            "terminology": {"actors": {"k": term, "f": dict(term, names={"Ford": 1}, attributed_roles=[],
+                                                            roles={"agent": {verb: 1}, "patient": {}},
+                                                            role_spans=[dict(sp(0, 5 + len(cue)), role="agent", verb=verb)])}},
+            "attribution": {"items": [item], "metrics": {}}, "sentiment": {"actors": {}, "metrics": {}}}
+
+
+def test_attributed_roles_keep_their_source_and_stance_everywhere():
+    pd = pytest.importorskip("pandas")  # noqa: F841
+    c = framing.compare([_ford("a", "Left"), _ford("b", "Right", cue="confirmed", stance="endorsing", verb="confirm")])
+    kav = next(a for a in c.actors if a["name"] == "Brett Kavanaugh")
+    (role,) = kav["articles"]["a"]["attributed_roles"]
+    assert role["source"] == "Christine Blasey Ford" and role["source_actor"] is not None
+    assert role["text"] == "Kavanaugh groped" and role["context"]["text"] == "Kavanaugh groped her"
+    assert kav["articles"]["a"]["roles"] == {"agent": {}, "patient": {}}  # not the narrator's fact
+    as_dict = next(a for a in c.to_dict()["actors"] if a["name"] == "Brett Kavanaugh")
+    assert as_dict["articles"]["a"]["attributed_roles"][0]["verb"] == "grope"
+    frame = c.to_frame("actors").set_index(["name", "unit"])
+    assert frame.loc[("Brett Kavanaugh", "a"), "attributed_roles"] == "alleged by Christine Blasey Ford: grope"
+    assert frame.loc[("Brett Kavanaugh", "b"), "attributed_roles"] == "confirmed by Christine Blasey Ford: grope"
+    md = c.to_markdown()
+    assert "alleged by Christine Blasey Ford: grope" in md and "“Kavanaugh groped her”" in md
+    assert "confirmed by Christine Blasey Ford: grope" in md
+    html = c.to_html()
+    assert "alleged by Christine Blasey Ford: grope" in html and "attributed roles in context (1)" in html
+    assert "<mark>Kavanaugh groped</mark> her" in html
+    ford = next(a for a in c.actors if a["name"] == "Christine Blasey Ford")
+    (said,) = ford["articles"]["a"]["role_evidence"]  # the article's own roles have their sentence too
+    assert said["text"] == "Ford alleges" and said["verb"] == "allege" and said["article"] == "a"
+    assert "(does allege)" in html and "roles in context (1)" in html
+    from framing.terminal import terminal_report
+
+    assert "alleged by Christine Blasey Ford: grope" in " ".join(terminal_report(c, 200).split())
+
+
+def test_attributed_by_words_follow_the_stance():
+    from framing.report import attributed_by, attributed_roles_text
+
+    assert attributed_by({"source": "Ford", "stance": "distancing", "cue_verb": "allege"}) == "alleged by Ford"
+    assert attributed_by({"source": "Ford", "stance": "distancing", "cue_verb": "claim"}) == "claimed by Ford"
+    assert attributed_by({"source": "Ford", "stance": "endorsing"}) == "confirmed by Ford"
+    assert attributed_by({"source": "Ford", "stance": "neutral"}) == "according to Ford"
+    assert attributed_by({"source": None, "stance": None}) == "according to an unnamed source"
+    rows = [{"source": "Ford", "stance": "distancing", "cue_verb": "allege", "verb": v, "role": r}
+            for v, r in (("assault", "agent"), ("grope", "agent"), ("assault", "agent"), ("arrest", "patient"))]
+    assert attributed_roles_text(rows) == ["alleged by Ford: assault, grope, undergoes arrest"]
+
+
+def test_sources_group_by_resolved_actor_and_unresolved_by_normalised_text():
+    def att(text, actor=None, resolution=None, stype="person", start=0):
+        return {"kind": "indirect", "cue": {"start": 0, "end": 1, "text": "s"},
+                "source": {"start": start, "end": start + len(text), "text": text} if text else None,
+                "content": None, "source_type": stype, "actor": actor, "resolution": resolution}
+
+    a = _hand("a", outlet="Wire", attributions=[att("Haftar", "haftar", "name"), att("he", "haftar", "pronoun"),
+                                                 att("the field  marshal", "haftar", "description"),
+                                                 att("The statement", stype="unknown"), att(None, stype="anonymous")])
+    b = _hand("b", outlet="Wire", attributions=[att("He", "haftar", "pronoun"), att("statement", stype="unknown"),
+                                                 att("the Statement", stype="unknown")])
+    rows = framing.compare([a, b], by="outlet").sources("Wire")
+    assert [(r["source"], r["n"]) for r in rows] == [("Khalifa Haftar", 4), ("The statement", 3), ("(anonymous)", 1)]
+    haftar, statement, _ = rows
+    assert haftar["actor"] is not None and haftar["forms"] == {"Haftar": 1, "he": 1, "the field marshal": 1, "He": 1}
+    assert statement["actor"] is None and sum(statement["forms"].values()) == 3
+    assert {e["article"] for e in haftar["evidence"]} == {"a", "b"}
+    # of the 7 attributions that have a source, as the analyzer's top_source_share counts
+    assert framing.compare([a, b], by="outlet").reliance("Wire")["top_share"] == pytest.approx(4 / 7)

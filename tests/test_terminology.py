@@ -327,6 +327,9 @@ def test_attributed_roles_are_not_the_narrators(nlp):
     kav = section["actors"]["kav"]
     assert "grope" not in kav["roles"]["agent"]
     assert kav["roles"]["agent"].get("deny") == 1
+    (denied,) = kav["role_spans"]  # where the narrator's role is: mention to verb
+    assert denied == {"role": "agent", "verb": "deny", "start": text.index("Kavanaugh denied"),
+                      "end": text.index(" the claim"), "text": "Kavanaugh denied"}
     assert any(r["verb"] == "grope" and r["role"] == "agent" for r in kav["attributed_roles"])
     for r in kav["attributed_roles"]:
         assert text[r["span"]["start"]:r["span"]["end"]] == r["span"]["text"]

@@ -98,17 +98,22 @@ class AttributionAnalyzer(BaseAnalyzer):
         self.cue_model = cue_model
 
     def _cue_model(self) -> CueModel | None:
+        """The cue model to use: ``cue_model`` itself, or the shipped one for "default".
+        ``cue_model`` keeps what the caller passed (``get_params()`` returns it)."""
         if isinstance(self.cue_model, str):  # "default", checked in __init__
-            self.cue_model = default_cue_model()
-        return self.cue_model  # type: ignore[return-value]
+            return default_cue_model()  # loaded once (cached)
+        return self.cue_model
 
     def _lexicon(self) -> CueLexicon:
+        """The lexicon at ``min_ratio``, built once per (lexicon, min_ratio) and kept in a
+        private attribute; ``lexicon`` keeps what the caller passed."""
         base = self.lexicon if self.lexicon is not None else default_lexicon()
-        if base.min_ratio != self.min_ratio:
-            base = base.with_threshold(self.min_ratio)
-            if self.lexicon is None:
-                self.lexicon = base
-        return base
+        if base.min_ratio == self.min_ratio:
+            return base
+        cached = getattr(self, "_resolved_lexicon", None)
+        if cached is None or cached[0] is not base or cached[1] != self.min_ratio:
+            cached = self._resolved_lexicon = (base, self.min_ratio, base.with_threshold(self.min_ratio))
+        return cached[2]
 
     def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
         text = context.text

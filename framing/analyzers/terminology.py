@@ -63,17 +63,18 @@ class TerminologyAnalyzer(BaseAnalyzer):
     Notes
     -----
     The section is ``{"actors": {<actor id>: {names, labels, narrator_labels,
-    reported_labels, quoted_labels, roles, attributed_roles, voices, label_spans}},
+    reported_labels, quoted_labels, roles, role_spans, attributed_roles, voices, label_spans}},
     "scare_quotes": [SPAN], "contested_terms": {...}, "terms": {...}, "metrics": {...}}``.
     ``labels`` counts every label in any voice; ``narrator_labels``, ``reported_labels`` and
     ``quoted_labels`` split it by voice. ``voices`` counts the actor's mentions by voice,
     ``label_spans`` locates every label (with its kind and voice). ``roles`` hold what the
-    narrator asserts; ``attributed_roles`` what a source asserts, with the source. Voice uses
+    narrator asserts, ``role_spans`` where (mention to verb); ``attributed_roles`` what a
+    source asserts, with the source. Voice uses
     the ``attribution`` analyzer's spans when that section is present, quotation marks otherwise.
     """
 
     name = "terminology"
-    version = "3"  # 3: grammar-tied labels, three voices, attributed roles, scare quotes
+    version = "4"  # 4: role_spans locate the narrator's roles; 3: grammar-tied labels, three voices, attributed roles, scare quotes
     requires: tuple[str, ...] = ("actors", "attribution")
 
     def __init__(self, contested: ContestedTerms | None = None, keep_terms: bool = False):
@@ -160,10 +161,11 @@ class TerminologyAnalyzer(BaseAnalyzer):
         kind, verb = role
         lemma = verb.lemma_.lower() or verb.lower_
         attributed, item = claims.claim(verb.idx, verb.idx + len(verb))
+        lo, hi = min(span.start_char, verb.idx), max(span.end_char, verb.idx + len(verb))
         if not attributed:
             entry["roles"][kind][lemma] += 1
+            entry["role_spans"].append({"role": kind, "verb": lemma, **_span(text, lo, hi)})
             return
-        lo, hi = min(span.start_char, verb.idx), max(span.end_char, verb.idx + len(verb))
         item = item or {}
         entry["attributed_roles"].append({
             "role": kind, "verb": lemma, "source_actor": item.get("actor"), "stance": item.get("stance"),
@@ -207,7 +209,7 @@ class TerminologyAnalyzer(BaseAnalyzer):
 
 def _new_entry() -> dict[str, Any]:
     return {"names": Counter(), "labels": Counter(), **{f"{v}_labels": Counter() for v in _VOICES},
-            "roles": {"agent": Counter(), "patient": Counter()}, "attributed_roles": [],
+            "roles": {"agent": Counter(), "patient": Counter()}, "role_spans": [], "attributed_roles": [],
             "voices": Counter(), "label_spans": [], "seen": set(), "seen_roles": set()}
 
 
@@ -215,6 +217,7 @@ def _entry_out(entry: dict[str, Any]) -> dict[str, Any]:
     out = {"names": dict(entry["names"].most_common()), "labels": dict(entry["labels"].most_common())}
     out.update({f"{v}_labels": dict(entry[f"{v}_labels"].most_common()) for v in _VOICES})
     out["roles"] = {k: dict(v.most_common()) for k, v in entry["roles"].items()}
+    out["role_spans"] = entry["role_spans"]
     out["attributed_roles"] = entry["attributed_roles"]
     out["voices"] = {k: entry["voices"].get(k, 0) for k in ("narrator", "quoted", "reported")}
     out["label_spans"] = entry["label_spans"]
