@@ -82,10 +82,10 @@ def _meta(value: Any) -> dict[str, Any]:
 def caller_id(obj: Any) -> str | None:
     """The id the caller gave ``obj`` (an :class:`Article` or a mapping), if it is usable,
     even when the rest of the record is not; ``None`` otherwise."""
-    value = obj.id if isinstance(obj, Article) else obj.get("id") if isinstance(obj, Mapping) else None
     try:
+        value = obj.id if isinstance(obj, Article) else obj.get("id") if isinstance(obj, Mapping) else None
         return _opt_str(value, "id")
-    except InputTypeError:
+    except Exception:  # a mapping that raises on access: it has no usable id
         return None
 
 

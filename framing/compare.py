@@ -409,6 +409,7 @@ class Comparison:
         where the attribution analyzer gives one, ``evidence`` up to five attributions as
         ``{article, source, cue, content}`` spans.
         """
+        self._check_unit(unit)
         if unit not in self._sources:
             self._sources[unit] = self._unit_sources(unit)
         return [dict(r) for r in self._sources[unit][:top]]
@@ -445,6 +446,10 @@ class Comparison:
             out.append(row)
         return out
 
+    def _check_unit(self, unit: str) -> None:
+        if unit not in self.units:
+            raise InputValueError(f"[E087] No unit {unit!r} in this comparison; units: {', '.join(map(repr, self.units))}.")
+
     def reliance(self, unit: str) -> dict[str, Any]:
         """How much a unit rests on its sources: ``{n_attributions, top_sources, top_share,
         anonymous_share, stances}``. ``top_sources`` are the most cited named sources (linked
@@ -452,6 +457,7 @@ class Comparison:
         unknown ones. ``top_share`` is the top named source's part of the attributions that
         have a source (as the attribution analyzer's ``top_source_share``);
         ``anonymous_share`` is of all the unit's attributions; None without any."""
+        self._check_unit(unit)
         rows = self.sources(unit, top=10**6)
         n = sum(r["n"] for r in rows)
         n_sourced = sum(r["n"] for r in rows if r["actor"] is not None or r["forms"])
@@ -466,6 +472,7 @@ class Comparison:
 
     def attribution_mix(self, unit: str) -> dict[str, int]:
         """Attributions of a unit by kind (direct, indirect, mixed, according_to, other)."""
+        self._check_unit(unit)
         mix: Counter = Counter()
         for d in self._dicts:
             if self.unit_of[d["article"]["id"]] == unit:

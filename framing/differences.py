@@ -189,9 +189,10 @@ def _sentiment(comparison: Comparison) -> list[dict[str, Any]]:
         evidence = []
         for unit in (lo, hi):
             ev = scored[unit]["evidence"]
+            if not ev:
+                continue
             pick = min(ev, key=lambda e: e["score"]) if unit == lo else max(ev, key=lambda e: e["score"])
-            if ev:
-                evidence.append(dict(pick, unit=unit))
+            evidence.append(dict(pick, unit=unit))
         out.append({"kind": "sentiment", "actor": actor["id"], "name": actor["name"], "summary": summary,
                     "gap": gap, "units": {u: {k: v[k] for k in ("score", "n", "ci")} for u, v in scored.items()},
                     "evidence": evidence})

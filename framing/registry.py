@@ -212,10 +212,11 @@ def analyzer_features(name: str, section: Any) -> dict[str, float] | None:
     configuration (cheap: constructors only store arguments) and never runs.
     """
     try:
-        analyzer = _feature_instances.get(name)
-        if analyzer is None:
-            analyzer = _factory(name)()
-            _feature_instances[name] = analyzer
+        with _lock:  # a re-registration between the read and the write must not be undone
+            analyzer = _feature_instances.get(name)
+            if analyzer is None:
+                analyzer = _factory(name)()
+                _feature_instances[name] = analyzer
     except UnknownAnalyzerError:  # a third-party section read back without its analyzer
         return None
     method = getattr(analyzer, "features", None)

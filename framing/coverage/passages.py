@@ -102,20 +102,8 @@ def _telling_number(value: str) -> bool:
 def collect_passages(dicts: Iterable[Mapping[str, Any]], unit_of: Mapping[str, str],
                      alignment: Iterable[Mapping[str, Any]]) -> list[Passage]:
     """Every passage of every profile dict that has a ``passages`` section, in order.
-
-    The cyclic garbage collector is paused meanwhile: the hundreds of thousands of small
-    word tuples made here would otherwise trigger full collections over every profile in
-    memory (0.85 of 1.3 s for 100 articles).
     """
-    import gc
-
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _collect(dicts, unit_of, alignment)
-    finally:
-        if paused:
-            gc.enable()
+    return _collect(dicts, unit_of, alignment)
 
 
 def _collect(dicts: Iterable[Mapping[str, Any]], unit_of: Mapping[str, str],

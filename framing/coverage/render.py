@@ -48,7 +48,7 @@ def _article_label(comparison: Any, article: str) -> str:
 def markdown_section(comparison: Any, *, max_passages: int = 8, max_quotes: int = 5, max_terms: int = 10) -> str:
     """A Markdown section: ``## Emphasis and coverage`` with four sub-sections; every
     field from the input (labels, passages, sources) escaped as the rest of the report."""
-    from ..report import md
+    from ..report import md, md_piece
 
     units: Sequence[str] = comparison.units
     name = {u: md(comparison.label(u)) for u in units}
@@ -81,7 +81,7 @@ def markdown_section(comparison: Any, *, max_passages: int = 8, max_quotes: int 
     for q in quotes:
         lines.append(f"- **{md(q['source'] or 'unattributed')}**")
         for u, span in q["units"].items():
-            text = " ".join(_parts(span, ("**", "**"), md).split())
+            text = " ".join(_parts(span, ("**", "**"), md_piece).split())
             lines.append(f"  - {name.get(u, md(u))}: {text} — *{md(_article_label(comparison, span['article']))}*")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -124,7 +124,9 @@ def from_dict(data: dict[str, Any]) -> Aggregation:
     """An :class:`Aggregation` from the JSON of ``data/aggregation.json``."""
     lo, hi = (float(x) for x in data["band"])
     if not -1 < lo < hi < 1:
-        raise ValueError(f"sentiment aggregation: band must satisfy -1 < lo < hi < 1, got {data['band']}")
+        from ..errors import InputValueError
+
+        raise InputValueError(f"[E107] sentiment aggregation: band must satisfy -1 < lo < hi < 1, got {data['band']}")
     return Aggregation(float(data["pronoun_weight"]), (lo, hi), data)
 
 
