@@ -26,7 +26,7 @@ chooses both on the whole of dev and writes ``framing/sentiment/data/aggregation
 Baselines beside it: the previous aggregation (mean of name mentions, band +-0.1), VADER's
 compound score averaged over the sentences that name the person (band +-0.05), and the
 majority class. Parses are cached under /tmp/framing-cache, mention scores under
-/tmp/framing-persent.
+/tmp/framing-persent (keyed by the texts and the code and pronoun list that score them).
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ import hashlib
 import json
 import re
 import sys
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -48,8 +49,10 @@ from _newsmtsc import parse_all  # noqa: E402
 import framing  # noqa: E402
 from framing.analyzers.actors import ActorsAnalyzer  # noqa: E402
 from framing.analyzers.base import Context  # noqa: E402
+from framing.analyzers import sentiment as sentiment_analyzer  # noqa: E402
 from framing.analyzers.sentiment import SentimentAnalyzer  # noqa: E402
 from framing.article import Article  # noqa: E402
+from framing.attribution import resolve  # noqa: E402
 from framing.sentiment import aggregate  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "persent" / "dev.csv"
@@ -109,8 +112,10 @@ def records(rows: list[dict], nlp) -> list[dict]:
 
     vader = SentimentIntensityAnalyzer()
     texts = [r["DOCUMENT"] for r in rows]
+    code = [Path(m.__file__).read_text(encoding="utf-8") for m in (aggregate, sentiment_analyzer, resolve)]
+    code.append(resources.files("framing.data").joinpath("pronouns.tsv").read_text(encoding="utf-8"))
     key = hashlib.sha1(json.dumps([framing.__version__, aggregate.default_aggregation().meta.get("band"), texts,
-                                   Path(aggregate.__file__).read_text(encoding="utf-8")]).encode()).hexdigest()[:16]
+                                   *code]).encode()).hexdigest()[:16]
     path = CACHE / f"records-{key}.json"
     if path.is_file():
         return json.loads(path.read_text(encoding="utf-8"))
