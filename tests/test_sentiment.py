@@ -232,7 +232,7 @@ def test_mention_context_is_the_line_without_sentence_boundaries():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from framing.sentiment.aggregate import LABEL_THRESHOLD, default_aggregation, from_dict  # noqa: E402
+from framing.sentiment.aggregate import LABEL_THRESHOLD, default_aggregation, from_dict, pronoun_targets  # noqa: E402
 
 _LABELS = ("negative", "neutral", "positive")
 
@@ -273,34 +273,31 @@ def test_pronouns_weigh_less_and_a_blocked_label_folds_into_the_band():
     assert label == "neutral" and LABEL_THRESHOLD / 2 <= score < LABEL_THRESHOLD
 
 
-def test_analyzer_scores_the_pronouns_source_resolution_gives_a_person(blank_nlp):
-    """The pronoun mentions are the attribution module's (gender-aware): "He" after "Ms. Rice"
-    goes to Mr. Jobs, not to the person named last; "it" for an organisation is not scored."""
+def test_pronoun_targets_go_to_the_person_named_last():
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
-    from framing.analyzers.base import Context
-    from framing.analyzers.sentiment import SentimentAnalyzer
-    from framing.article import Article
-
-    #        0     1       2        3   4     5       6        7   8     9       10  11    12      13
-    words = ["Mr.", "Jobs", "spoke", ".", "Ms.", "Rice", "spoke", ".", "He", "left", ".", "It", "closed", "."]
-    heads = [1, 2, 2, 2, 5, 6, 6, 6, 9, 9, 9, 12, 12, 12]
-    deps = ["compound", "nsubj", "ROOT", "punct"] * 2 + ["nsubj", "ROOT", "punct"] * 2
-    pos = ["PROPN", "PROPN", "VERB", "PUNCT"] * 2 + ["PRON", "VERB", "PUNCT"] * 2
-    doc = Doc(blank_nlp.vocab, words=words, spaces=[True] * 13 + [False], heads=heads, deps=deps, pos=pos,
-              lemmas=[w.lower() for w in words])
+    words = ["He", "met", "Smith", ".", "She", "thanked", "him", "and", "Jones", "praised", "her", "."]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, False, True, True, True, True, True, True, True, False, False])
     text = doc.text
+    smith, jones = text.index("Smith"), text.index("Jones")
+    people = [("smith", smith, smith + 5), ("jones", jones, jones + 5)]
+    words = {"he", "him", "she", "her"}
+    got = [(actor, text[s:e]) for actor, s, e in pronoun_targets(doc, people, words)]
+    assert got == [("smith", "She"), ("smith", "him"), ("jones", "her")]  # "He" precedes every name
+    assert pronoun_targets(doc, [], words) == []
 
-    def actor(ident, type_, i):
-        return {"id": ident, "type": type_, "name": words[i],
-                "mentions": [{"start": doc[i].idx, "end": doc[i].idx + len(words[i]), "text": words[i], "kind": "name"}]}
 
-    context = Context(text=text, article=Article(id="t", text=text))
-    context.results["actors"] = {"items": [actor("jobs", "person", 1), actor("rice", "person", 5)]}
-    out = SentimentAnalyzer().analyze(doc, context)["actors"]
-    pronouns = {a: [text[m["start"]:m["end"]] for m in e["mentions"] if m.get("kind") == "pronoun"] for a, e in out.items()}
-    assert pronouns == {"jobs": ["He"], "rice": []}
-    assert SentimentAnalyzer().requires == ("actors",)  # the resolver reads the actors section only
+def test_sentiment_reads_the_person_pronouns_of_the_one_pronoun_list():
+    """One pronoun list (framing/data/pronouns.tsv) for source resolution and sentiment: its
+    person pronouns are the words the sentiment analyzer gives to the person named last."""
+    from importlib import resources
+
+    from framing.attribution.resolve import pronouns
+
+    words = {w for w, (_, types) in pronouns()[0].items() if "person" in types}
+    assert words == {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+    assert not resources.files("framing.sentiment").joinpath("data", "pronouns.tsv").is_file()
 
 
 def test_analyzer_scores_pronouns_of_a_named_person(nlp):

@@ -3,9 +3,8 @@
 Every mention the ``actors`` analyzer found is scored in its sentence by the target-aware
 model (:mod:`framing.sentiment`), so "Haftar forces bombed the port, killing three
 civilians" is negative toward Haftar's forces even in an otherwise neutral article; so is
-every he/she/his/her that stands for a person, as source resolution finds it
-(:meth:`framing.attribution.resolve.SourceResolver.pronoun_mentions`, the resolution the
-``attribution`` analyzer uses for "he said"; it reads the ``actors`` section only). Per actor: a calibrated
+every he/she/his/her (the person pronouns of ``framing/data/pronouns.tsv``, the list
+source resolution reads) that stands for a person named before it. Per actor: a calibrated
 score and label of the author's attitude (:mod:`framing.sentiment.aggregate`, chosen on
 PerSenT), label counts, the number of mentions, the most negative and most positive
 mentions with their sentence (cut to about 100 characters each side), and every mention
@@ -19,8 +18,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from ..attribution.resolve import SourceResolver
-from ..sentiment.aggregate import default_aggregation
+from ..attribution.resolve import pronouns
+from ..sentiment.aggregate import default_aggregation, pronoun_targets
 from ..sentiment.api import BACKENDS, score_label, score_targets
 from ..terminology.voice import RangeIndex
 from .base import BaseAnalyzer, Context
@@ -31,10 +30,6 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["SentimentAnalyzer"]
 
 _EVIDENCE = 60
-#: Actor types whose pronoun mentions are scored: people ("he", "her"), the only ones the
-#: per-article calibration was chosen on (PerSenT's main persons); "it" and "they" for an
-#: organisation are left out, unmeasured.
-_PRONOUN_TYPES = frozenset({"person"})
 
 
 class SentimentAnalyzer(BaseAnalyzer):
@@ -55,7 +50,7 @@ class SentimentAnalyzer(BaseAnalyzer):
     """
 
     name = "sentiment"
-    version = "3"  # 3: pronouns resolved by source resolution (gender, subject position), not the person named last
+    version = "2"
     requires: tuple[str, ...] = ("actors",)
 
     def __init__(self, backend: str = "model", types: tuple[str, ...] | None = None, evidence: int = 8,
@@ -72,7 +67,7 @@ class SentimentAnalyzer(BaseAnalyzer):
     def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
         items = [i for i in (context.results.get("actors") or {}).get("items") or []
                  if (i["type"] != "place" if self.types is None else i["type"] in self.types)]
-        targets = self._targets(doc, context, items)
+        targets = self._targets(doc, items)
         quotes = RangeIndex(context.quotes())
         spans = [(m["start"], m["end"]) for _, m in targets]
         results = score_targets(doc, spans, backend=self.backend, quoted=[quotes.covers(s, e) for s, e in spans],
@@ -100,16 +95,16 @@ class SentimentAnalyzer(BaseAnalyzer):
             },
         }
 
-    def _targets(self, doc: Doc, context: Context, items: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    def _targets(self, doc: Doc, items: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
         """(actor id, mention) to score: every mention of every actor and, when calibrated,
-        the pronouns that source resolution gives to one of the people among them (kind
-        ``pronoun``)."""
+        the pronouns that stand for a person named before them (kind ``pronoun``)."""
         targets = [(item["id"], m) for item in items for m in item["mentions"]]
-        people = {item["id"] for item in items if item["type"] in _PRONOUN_TYPES}
-        if self.calibrate and people:
-            resolver = SourceResolver(doc, context.text, context.results.get("actors"))
+        if self.calibrate:
+            people = [(item["id"], m["start"], m["end"]) for item in items if item["type"] == "person"
+                      for m in item["mentions"]]
+            words = {w for w, (_, types) in pronouns()[0].items() if "person" in types}
             targets += [(actor_id, {"start": s, "end": e, "kind": "pronoun"})
-                        for s, e, actor_id in resolver.pronoun_mentions() if actor_id in people]
+                        for actor_id, s, e in pronoun_targets(doc, people, words)]
         return targets
 
     def _actor(self, doc: Doc, context: Context, scored: list[tuple[dict[str, Any], Any]], has_sents: bool,
