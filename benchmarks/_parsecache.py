@@ -1,6 +1,6 @@
 """Parse texts once and keep the Docs under /tmp (never in the repo) for repeated evaluation.
 
-The cache key is the pipeline's name and version and a hash of the texts, so a changed
+The cache key is the pipeline's name, version and components and a hash of the texts, so a changed
 pipeline or corpus parses again. Docs are stored as a spaCy DocBin (no pickles).
 """
 
@@ -19,7 +19,7 @@ def parse_cached(texts: list[str], nlp: Any, engine: Any, label: str, cache: Pat
 
     from framing.pipeline import pipeline_name
 
-    key = hashlib.sha1("\x00".join([pipeline_name(nlp), *texts]).encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha1("\x00".join([pipeline_name(nlp), ",".join(nlp.pipe_names), *texts]).encode("utf-8")).hexdigest()[:16]
     path = cache / f"{label}-{key}.spacy" if cache is not None else None
     if path is not None and path.exists():
         docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))

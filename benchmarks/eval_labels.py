@@ -50,7 +50,7 @@ def parse_all(nlp, texts: list[str], cache: Path | None) -> list:
 
     from framing.pipeline import pipeline_name
 
-    key = hashlib.sha1((pipeline_name(nlp) + "\0".join(texts)).encode()).hexdigest()[:16]
+    key = hashlib.sha1((pipeline_name(nlp) + ",".join(nlp.pipe_names) + "\0".join(texts)).encode()).hexdigest()[:16]
     path = cache / f"labels-{key}.spacy" if cache else None
     if path is not None and path.is_file():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))

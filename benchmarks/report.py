@@ -49,7 +49,7 @@ def main(path: str) -> int:
         naive = get("test_naive_composition")
         if naive:
             line("hand-made spaCy + VADER/sentence + textstat / bare parse", f"{naive / parse:.2f}x")
-        for name in ("readability", "actors", "attribution", "terminology", "sentiment"):
+        for name in ("readability", "actors", "attribution", "terminology", "sentiment", "passages"):
             cost = get(f"test_analyzer_cost[{name}]")
             if cost is not None:
                 goal = {"attribution": "goal <= 0.15", "terminology": "actors+terminology <= 0.10"}.get(name, "")
@@ -75,6 +75,25 @@ def main(path: str) -> int:
     if s:
         n = info["test_sentiment_batch_api"].get("mentions")
         line("sentiment batch API, mentions per second (parse excluded)", f"{n / s:,.0f}", "goal >= 1,000")
+    layer = info.get("test_coverage_layer_10", {})
+    if "median_share" in layer:
+        line("coverage layer / analysis of 10 articles (later rounds)", f"{layer['median_share']:.3f}", "goal <= 0.05")
+        line("coverage layer / analysis of 10 articles (first round)", f"{layer['first_round_share']:.3f}")
+    hundred = info.get("test_compare_100", {})
+    if "rounds" in hundred:
+        line("compare 100 profiles + to_dict, seconds (median; first)",
+             f"{statistics.median(hundred['rounds']):.1f}; {hundred['first_round']:.1f}", "goal <= 10 s")
+    guard = [(s, get(f"test_pathological_bare[{s}]"), get(f"test_pathological_guarded[{s}]"))
+             for s in ("bang", "parens", "smileys")]
+    if any(b and g for _, b, g in guard):
+        print("\nParse guard (framing/segment.py), 4,000-character pathological texts: median seconds")
+        for shape, bare, guarded in guard:
+            if bare and guarded:
+                line(f"{shape}: bare nlp(text) {bare:.2f}s / guarded {guarded:.2f}s", f"{bare / guarded:.1f}x")
+    plain, breaks, guarded = (get(f"test_ordinary_{k}") for k in ("bare", "line_breaks", "guarded"))
+    if plain and breaks and guarded:
+        line("40 articles: nlp(text) with / without framing_line_breaks", f"{breaks / plain:.3f}x")
+        line("40 articles: segment.parse / nlp(text) (same Docs)", f"{guarded / breaks:.3f}x")
     scal = {n: get(f"test_scaling[{n}]") for n in (1000, 10000, 50000)}
     if all(scal.values()):
         print("\nScaling (one article): seconds per 1,000 words")

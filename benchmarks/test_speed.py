@@ -105,7 +105,7 @@ def parsed(nlp, texts):
 
 
 @pytest.mark.benchmark(group="analyzers")
-@pytest.mark.parametrize("name", ["readability", "actors", "attribution", "terminology", "sentiment"])
+@pytest.mark.parametrize("name", ["readability", "actors", "attribution", "terminology", "sentiment", "passages"])
 def test_analyzer_cost(benchmark, nlp, parsed, n_words, name):
     docs, analyzers, results = parsed
     analyzer = next(a for a in analyzers if a.name == name)

@@ -8,6 +8,7 @@ attribution, readability, and how far apart the articles are.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from typing import Any, Iterable, Mapping
@@ -337,6 +338,35 @@ class Comparison:
                 )
         return {"method": method, "features": sorted(scale), "pairs": pairs}
 
+    # -- emphasis and coverage (framing.coverage), computed on first use ------------------
+    @functools.cached_property
+    def passages(self) -> list[Any]:
+        """Every article's passages (needs the ``passages`` analyzer's sections)."""
+        from .coverage import comparison_passages
+
+        return comparison_passages(self)
+
+    @functools.cached_property
+    def coverage(self) -> dict[str, dict[str, Any]]:
+        """Per unit: ``only_here`` and ``shared`` passages, ``covered_by`` other units."""
+        from .coverage import comparison_coverage
+
+        return comparison_coverage(self)
+
+    @functools.cached_property
+    def distinctive_terms(self) -> dict[str, list[dict[str, Any]]]:
+        """Per unit: its most distinctive terms against the other units."""
+        from .coverage import comparison_distinctive_terms
+
+        return comparison_distinctive_terms(self)
+
+    @functools.cached_property
+    def shared_quotes(self) -> list[dict[str, Any]]:
+        """Statements several units report, with what each kept, cut or paraphrased."""
+        from .coverage import comparison_shared_quotes
+
+        return comparison_shared_quotes(self)
+
     # -- outputs --------------------------------------------------------------------------
     def sources(self, unit: str, top: int = 10) -> list[dict[str, Any]]:
         """The most cited sources of a unit, most cited first.
@@ -415,7 +445,8 @@ class Comparison:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able data: ``by``, ``articles``, ``units``, ``labels``, ``n_articles``,
         ``errors``, ``differences``, ``actors``, ``metrics``, ``intervals``, ``distances``,
-        ``sources``, ``reliance``, ``attribution_mix`` (see ``docs/schema.md``)."""
+        ``sources``, ``reliance``, ``attribution_mix``, ``distinctive_terms``, ``coverage``,
+        ``shared_quotes`` (see ``docs/schema.md``)."""
         from .profile import jsonable
 
         out = {
@@ -433,8 +464,10 @@ class Comparison:
             "sources": {u: self.sources(u) for u in self.units},
             "reliance": {u: self.reliance(u) for u in self.units},
             "attribution_mix": {u: self.attribution_mix(u) for u in self.units},
+            "distinctive_terms": self.distinctive_terms,
+            "coverage": self.coverage,
+            "shared_quotes": self.shared_quotes,
         }
-        # coverage keys (distinctive passages, shared quotations) are added below this line
         return jsonable(out)
 
     def to_frame(self, kind: str = "metrics") -> Any:
@@ -442,10 +475,12 @@ class Comparison:
 
         Parameters
         ----------
-        kind : {"metrics", "actors", "labels"}
+        kind : {"metrics", "actors", "labels", "distinctive_terms", "coverage", "shared_quotes"}
             ``metrics``: one row per unit and feature (``unit, section, metric, value``).
             ``actors``: one row per actor and unit (mentions, names, sentiment, ...).
             ``labels``: one row per actor, unit, label and voice, with its count.
+            ``distinctive_terms``, ``coverage``, ``shared_quotes``: see
+            :func:`framing.coverage.frame_rows`.
         """
         from ._frames import require_pandas
 
@@ -476,7 +511,15 @@ class Comparison:
                         for label, n in s[key].items():
                             rows.append({"actor": a["id"], "name": a["name"], "unit": u, "label": label, "voice": voice, "count": n})
             return pd.DataFrame(rows, columns=["actor", "name", "unit", "label", "voice", "count"])
-        raise InputValueError(f"[E084] to_frame kind must be 'metrics', 'actors' or 'labels', got {kind!r}.")
+        if kind in ("distinctive_terms", "coverage", "shared_quotes"):
+            from .coverage import frame_rows
+
+            rows, columns = frame_rows(self, kind)
+            return pd.DataFrame(rows, columns=columns)
+        raise InputValueError(
+            "[E084] to_frame kind must be 'metrics', 'actors', 'labels', 'distinctive_terms', 'coverage' "
+            f"or 'shared_quotes', got {kind!r}."
+        )
 
     def to_markdown(self, *, max_actors: int = 15) -> str:
         """A Markdown report: actors with names and labels per unit, sentiment, attribution,

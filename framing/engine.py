@@ -100,40 +100,11 @@ class Engine:
 
     # -- parsing ------------------------------------------------------------------------
     def parse(self, text: str) -> Doc:
-        """Parse one text; texts longer than ``nlp.max_length`` are parsed in chunks."""
-        if len(text) > self.nlp.max_length:
-            return self._parse_long(text)
-        return self.nlp(text)
+        """Parse one text; long texts chunk by chunk and long whitespace-free runs in pieces,
+        with offsets into ``text`` (see :func:`framing.segment.parse`)."""
+        from .segment import parse
 
-    def _chunks(self, text: str) -> list[str]:
-        """Split ``text`` into pieces no longer than half of ``max_length``, cutting after a
-        paragraph break, else a line break, else a sentence end, else whitespace."""
-        limit = max(self.nlp.max_length // 2, 1)
-        pieces: list[str] = []
-        start = 0
-        while len(text) - start > limit:
-            window = text[start : start + limit]
-            cut = -1
-            for sep in ("\n\n", "\n", ". ", " "):
-                pos = window.rfind(sep)
-                if pos > limit // 4:
-                    cut = pos + len(sep)
-                    break
-            if cut <= 0:
-                cut = limit
-            pieces.append(text[start : start + cut])
-            start += cut
-        pieces.append(text[start:])
-        return pieces
-
-    def _parse_long(self, text: str) -> Doc:
-        from spacy.tokens import Doc
-
-        docs = list(self.nlp.pipe(self._chunks(text)))
-        doc = Doc.from_docs(docs, ensure_whitespace=False)
-        if doc.text != text:  # pragma: no cover - guarded invariant
-            raise FramingError("[E030] Chunked parsing changed the text; offsets would be wrong.")
-        return doc
+        return parse(self.nlp, text)
 
     def make_doc(self, text: str) -> Doc:
         """The Doc the analyzers read: the full parse (:meth:`parse`), or, when no analyzer
@@ -324,9 +295,10 @@ class Engine:
     def _profile_chunk(
         self, numbered: Iterator[tuple[int, Any, str]], n_process: int, batch_size: int, on_error: str, bar: Any
     ) -> Iterator[ArticleProfile]:
+        from .segment import needs_pieces
+
         # pending: (index, default id, article or None, error message or None)
         pending: deque[tuple[int, str, Article | None, str | None]] = deque()
-        max_length = self.nlp.max_length if self.needs_parse else None
 
         def feed() -> Iterator[tuple[str, int]]:
             for index, item, default_id in numbered:
@@ -340,7 +312,8 @@ class Engine:
                     pending.append((index, article_id, None, message))
                     continue
                 pending.append((index, default_id, article, None))
-                if max_length is None or len(article.text) <= max_length:
+                # a text parsed in pieces is parsed in finish(), as every text without a parse
+                if not self.needs_parse or not needs_pieces(self.nlp, article.text):
                     yield article.text, index
 
         def finish(entry: tuple[int, str, Article | None, str | None], doc: Doc | None) -> ArticleProfile:
@@ -362,7 +335,7 @@ class Engine:
             bar(1)
             return result
 
-        if max_length is None:  # no parse: finish() makes each Doc from the tokenizer
+        if not self.needs_parse:  # finish() makes each Doc from the tokenizer
             for _ in feed():
                 while pending:
                     yield finish(pending.popleft(), None)

@@ -23,7 +23,9 @@ def light_doc(nlp: Language, text: str) -> Doc:
     from spacy.attrs import IS_PUNCT, ORTH, SENT_START
     from spacy.pipeline import Sentencizer
 
-    doc = nlp.tokenizer(text)
+    from .segment import tokenize
+
+    doc = tokenize(nlp, text)
     if not len(doc):
         return doc
     enders = {nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars}

@@ -76,7 +76,9 @@ def _load(name: str, exclude: tuple[str, ...]) -> Language:
             nlp.enable_pipe("senter")
         elif "senter" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer", first=True)
-    return nlp
+    from .segment import add_line_breaks
+
+    return add_line_breaks(nlp)  # paragraph breaks and headline lines end sentences
 
 
 #: Components each preset leaves out. ``fast`` keeps what actors need (the named-entity
@@ -109,7 +111,9 @@ def load_pipeline(name: str | None = None, *, exclude: tuple[str, ...] = (), pre
     Returns
     -------
     spacy.language.Language
-        The same object on every call with the same arguments.
+        The same object on every call with the same arguments. Trained pipelines get the
+        component ``framing_line_breaks`` before the parser (paragraph breaks and headline
+        lines end sentences; see :func:`framing.segment.add_line_breaks`).
 
     Raises
     ------

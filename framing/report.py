@@ -15,6 +15,7 @@ import re
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from . import coverage
 from .charts import KIND_COLOURS, PALETTE, Axis, Row, bar_chart, stacked_chart, unit_colours
 from .evidence import snippet
 from .sections import ATTRIBUTION_KINDS
@@ -133,7 +134,7 @@ def markdown_report(comparison: Comparison, *, max_actors: int = 15) -> str:
         text = "; ".join(f"{md(s['source'])} ({md(s['source_type'])}, {s['n']}, {s['share']:.0%})" for s in srcs) or "none"
         lines.append(f"- **{md(c.label(u))}**: {text}")
     lines += _md_metrics(c, "readability", "Readability")
-    # coverage sections (only-here passages, shared quotations) are hooked in here
+    lines += [coverage.markdown_section(c), ""]
     lines += _md_distances(c) + [""]
     return "\n".join(lines)
 
@@ -455,7 +456,7 @@ def html_fragment(comparison: Comparison, *, max_actors: int = 15, title: str = 
         table = _metrics_table(c, section, f"{name} measures")
         if table:
             body += [f"<h3>{_esc(name)} measures</h3>", table]
-    # coverage sections (only-here passages, shared quotations) are hooked in here
+    body.append(coverage.html_section(c))
     body.append(_distances_html(c))
     return f'<div class="fr"><style>{_CSS}</style>{"".join(body)}</div>'
 

@@ -112,9 +112,11 @@ def test_bare_title_is_not_a_restricted_office(nlp):
 
 
 def test_bare_title_with_a_nationality_skips_other_countries(nlp):
-    text = ("President Donald Trump welcomed French President Emmanuel Macron to Washington on Tuesday. "
+    text = ("U.S. President Donald Trump welcomed French President Emmanuel Macron to Washington on Tuesday. "
             "Mr. Macron praised the American president at a news conference.")
     assert title_holders(text, nlp) == {"American president": "Donald Trump"}
+    # nothing in the text ties Trump to the United States: the title stays unresolved
+    assert title_holders(text.replace("U.S. President", "President"), nlp) == {}
 
 
 def test_bare_title_goes_to_the_person_the_article_is_about(nlp):
@@ -528,3 +530,155 @@ def test_a_headline_is_a_short_first_paragraph_that_is_not_prose():
     assert headline_range("Trump Says He Will Go\n\nThe president said.") == (0, 21)
     assert headline_range("The president spoke to reporters on Monday.\n\nHe said more.") is None
     assert headline_range("One paragraph only.") is None
+
+
+def _tagged_doc(blank_nlp, tagged, ents):
+    """A Doc from "word/POS" pairs split on spaces (POS optional), entities as (first word,
+    end word, label)."""
+    from spacy.tokens import Doc, Span
+
+    pairs = [w.rsplit("/", 1) if "/" in w[1:] else (w, "X") for w in tagged.split(" ")]
+    words = [w for w, _ in pairs]
+    doc = Doc(blank_nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False], pos=[p for _, p in pairs])
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def _titles_of(items):
+    return {m["text"]: i["name"] for i in items for m in i["mentions"] if m["kind"] == "title"}
+
+
+def test_a_title_with_a_country_goes_only_to_a_person_of_that_country(blank_nlp):
+    # the British prime minister is no "Israeli prime minister"; nobody is tied to Israel
+    doc = _tagged_doc(blank_nlp, "Prime Minister Theresa/PROPN May/PROPN met Benjamin/PROPN Netanyahu/PROPN . "
+                      "The Israeli/ADJ prime minister/NOUN spoke/VERB .", [(2, 4, "PERSON"), (5, 7, "PERSON"), (9, 10, "NORP")])
+    assert _titles_of(_run(doc)) == {}
+
+
+def test_a_title_with_a_country_in_any_form_finds_the_person_of_that_country(blank_nlp):
+    doc = _tagged_doc(
+        blank_nlp,
+        "Israeli/ADJ Prime/PROPN Minister/PROPN Benjamin/PROPN Netanyahu/PROPN met Prime/PROPN Minister/PROPN "
+        "Theresa/PROPN May/PROPN . The Israeli/ADJ prime minister/NOUN spoke/VERB . Israel/PROPN 's/PART prime "
+        "minister/NOUN left/VERB . The prime minister/NOUN of Israel/PROPN smiled/VERB .",
+        [(0, 1, "NORP"), (3, 5, "PERSON"), (8, 10, "PERSON"), (12, 13, "NORP"), (17, 18, "GPE"), (27, 28, "GPE")])
+    titles = [(m["text"], i["name"]) for i in _run(doc) for m in i["mentions"] if m["kind"] == "title"]
+    assert titles == [("prime minister", "Benjamin Netanyahu")] * 3
+
+
+def test_a_bare_surname_goes_to_the_namesake_holding_its_title(blank_nlp):
+    # Liz Cheney is mentioned more, but only Dick Cheney was introduced as vice president
+    doc = _tagged_doc(blank_nlp, "Vice President Dick/PROPN Cheney/PROPN met Rep. Liz/PROPN Cheney/PROPN . Liz/PROPN "
+                      "Cheney/PROPN spoke/VERB . Cheney/PROPN spoke/VERB . Former Vice President Cheney/PROPN left/VERB .",
+                      [(2, 4, "PERSON"), (6, 8, "PERSON"), (9, 11, "PERSON"), (13, 14, "PERSON"), (19, 20, "PERSON")])
+    mentions = {i["name"]: [m["text"] for m in i["mentions"]] for i in _run(doc)}
+    assert mentions == {"Dick Cheney": ["Dick Cheney", "Cheney"], "Liz Cheney": ["Liz Cheney", "Liz Cheney", "Cheney"]}
+    last = next(m for i in _run(doc) for m in i["mentions"] if m["start"] == doc.text.rindex("Cheney"))
+    assert doc.text[last["start"] - 15 : last["start"]] == "Vice President "
+
+
+def test_a_two_letter_acronym_aligns_with_its_one_expansion():
+    org = "organization"
+    assert _aligned([_item("General Motors", type_=org)], [_item("GM", type_=org)], [_item("G.M.", type_=org)]) == [
+        ["0", "1", "2"]]
+    # two expansions in the comparison: "GM" could be either
+    assert _aligned([_item("General Motors", type_=org)], [_item("General Mills", type_=org)],
+                    [_item("GM", type_=org)]) == [["0"], ["1"], ["2"]]
+    # never two actors of one article
+    assert _aligned([_item("General Motors", type_=org), _item("GM", type_=org)]) == [["0"], ["0"]]
+
+
+def test_a_surname_the_article_writes_alone_is_found_for_that_person(blank_nlp):
+    # "Trump" alone is the president's, though Melania Trump's name also ends in it
+    doc = _hand_doc(blank_nlp, "President Trump and Melania Trump met . Later Trump left .",
+                    [(1, 2, "PERSON"), (3, 5, "PERSON")])
+    assert {i["name"]: [m["start"] for m in i["mentions"]] for i in _run(doc)} == {
+        "Trump": [10, doc.text.rindex("Trump")], "Melania Trump": [20]}
+
+
+def test_a_scraped_escape_is_no_part_of_a_name(blank_nlp):
+    doc = _hand_doc(blank_nlp, "Emmanuel Macron spoke . \\n Macron said so .", [(0, 2, "PERSON"), (4, 6, "PERSON")])
+    assert [(i["name"], [m["text"] for m in i["mentions"]]) for i in _run(doc)] == [
+        ("Emmanuel Macron", ["Emmanuel Macron", "Macron"])]
+
+
+def test_a_country_leader_under_another_leader_noun(blank_nlp):
+    doc = _tagged_doc(blank_nlp, "North/ADJ Korean/ADJ dictator/NOUN Kim/PROPN Jong/PROPN Un/PROPN spoke/VERB . "
+                      "The North/ADJ Korean/ADJ leader/NOUN left/VERB . The North/ADJ Korean/ADJ envoy/NOUN stayed/VERB .",
+                      [(0, 2, "NORP"), (3, 6, "PERSON"), (9, 11, "NORP"), (16, 18, "NORP")])
+    assert [(m["text"], i["name"]) for i in _run(doc) for m in i["mentions"] if m["kind"] == "title"] == [
+        ("leader", "Kim Jong Un")]
+
+
+def test_a_country_leader_stays_unresolved_among_two(blank_nlp):
+    doc = _tagged_doc(blank_nlp, "Russian/ADJ President/PROPN Vladimir/PROPN Putin/PROPN met/VERB Russian/ADJ "
+                      "Prime/PROPN Minister/PROPN Dmitry/PROPN Medvedev/PROPN . The Russian/ADJ leader/NOUN left/VERB .",
+                      [(0, 1, "NORP"), (2, 4, "PERSON"), (5, 6, "NORP"), (8, 10, "PERSON"), (12, 13, "NORP")])
+    assert _titles_of(_run(doc)) == {}
+
+
+def test_a_given_name_alone_aligns_with_the_one_person_of_that_given_name():
+    # "Donald, you have shown courage" in an article that otherwise writes "Trump"
+    profiles = [{"article": {"id": "0"}, "actors": {"items": [_item("Trump", n=5), _item("Donald")]}},
+                {"article": {"id": "1"}, "actors": {"items": [_item("Donald Trump")]}}]
+    assert [a["members"] for a in align_actors(profiles)] == [{"0": ["trump", "donald"], "1": ["donald-trump"]}]
+    assert _aligned([_item("Jim")], [_item("James Roche")]) == [["0", "1"]]  # a short form
+    # two people with that given name, or a word that is someone's surname: apart
+    assert _aligned([_item("Donald")], [_item("Donald Trump")], [_item("Donald Tusk")]) == [["0"], ["1"], ["2"]]
+    assert _aligned([_item("Stone")], [_item("Stone Phillips")], [_item("Roger Stone")]) == [["0", "2"], ["1"]]
+
+
+def test_his_counterpart_of_a_country_is_its_leader_and_its_counterpart_is_not(blank_nlp):
+    doc = _tagged_doc(blank_nlp, "Japanese/ADJ Prime/PROPN Minister/PROPN Shinzo/PROPN Abe/PROPN arrived/VERB . "
+                      "Trump/PROPN met/VERB his Japanese/ADJ counterpart/NOUN . The CIA/PROPN met/VERB its "
+                      "Japanese/ADJ counterpart/NOUN .",
+                      [(0, 1, "NORP"), (3, 5, "PERSON"), (7, 8, "PERSON"), (10, 11, "NORP"), (14, 15, "ORG"),
+                       (17, 18, "NORP")])
+    assert [(m["start"], m["text"], i["name"]) for i in _run(doc) for m in i["mentions"] if m["kind"] == "title"] == [
+        (doc.text.index("counterpart"), "counterpart", "Shinzo Abe")]
+
+
+def test_a_country_leader_named_later_and_never_a_deputy(blank_nlp):
+    # a lead writes "his French counterpart" a sentence before it names him
+    doc = _tagged_doc(blank_nlp, "Trump/PROPN met/VERB his French/ADJ counterpart/NOUN . French/ADJ President/PROPN "
+                      "Emmanuel/PROPN Macron/PROPN spoke/VERB .",
+                      [(0, 1, "PERSON"), (3, 4, "NORP"), (6, 7, "NORP"), (8, 10, "PERSON")])
+    assert _titles_of(_run(doc)) == {"counterpart": "Emmanuel Macron"}
+    doc = _tagged_doc(blank_nlp, "Russian/ADJ Deputy/PROPN Prime/PROPN Minister/PROPN Dmitry/PROPN Kozak/PROPN spoke/VERB . "
+                      "The Russian/ADJ president/NOUN left/VERB .", [(0, 1, "NORP"), (4, 6, "PERSON"), (9, 10, "NORP")])
+    assert _titles_of(_run(doc)) == {}
+
+
+def test_actor_rule_word_files_name_their_source_and_load():
+    from importlib import resources
+
+    from framing.actors.names import leader_nouns, rule_words
+
+    for name in ("actor_rule_words.tsv", "leader_nouns.tsv"):
+        header = resources.files("framing.data").joinpath(name).read_text(encoding="utf-8").splitlines()[:12]
+        assert any(line.startswith("# Source:") for line in header) and any("License" in line for line in header)
+    assert "army" in rule_words("armed_group") and "deputy" in rule_words("restrictive_title_modifier")
+    assert leader_nouns()["prime minister"] == "head" and leader_nouns()["counterpart"] == "counterpart"
+
+
+def test_candidates_split_an_entity_at_a_possessive_and_cut_titles(blank_nlp):
+    from framing.actors.candidates import candidates
+
+    doc = _hand_doc(blank_nlp, "Obama 's State Department met Marshal Khalifa Haftar .",
+                    [(0, 4, "ORG"), (5, 8, "PERSON")])
+    assert [(s.text, label) for s, label in candidates(doc, ("ORG", "PERSON"))] == [
+        ("Obama", "POSSESSOR"), ("State Department", "ORG"), ("Khalifa Haftar", "PERSON")]
+
+
+def test_the_people_step_fills_the_shared_indexes(blank_nlp):
+    from framing.actors.clusters import MentionClusters, name_words
+    from framing.actors.people import add_person
+
+    doc = _hand_doc(blank_nlp, "Khalifa Hifter spoke . Haftar left .", [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    mc = MentionClusters(doc, doc.text)
+    for ent in doc.ents:
+        add_person(mc, ent, name_words(ent.text), heading=False)
+    assert len(mc.clusters) == 1 and mc.taken == {0, 1, 4}
+    person = mc.clusters[0]
+    assert mc.by_surname == {skeleton("Haftar"): [person]} and person.first == skeleton("Khalifa")
+    assert [m["kind"] for m in person.mentions] == ["name", "surname"]

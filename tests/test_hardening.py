@@ -201,3 +201,11 @@ def test_progress_takes_the_total_of_a_stream(blank_nlp, capsys):
     engine = Engine(blank_nlp, ["readability"])
     list(engine.analyze_many((t for t in ["A.", "B."]), progress=True, total=2))
     assert "/2" in capsys.readouterr().err
+
+
+def test_readability_alone_tokenizes_long_runs_in_pieces(blank_nlp):
+    text = "Fine words. " + "!?" * 3000 + " End."
+    engine = Engine(blank_nlp, ["readability"])
+    doc = engine.make_doc(text)
+    assert doc.text == text and all(text[t.idx:t.idx + len(t)] == t.text for t in doc)
+    assert engine.analyze(Article(text, id="a")).ok

@@ -34,13 +34,10 @@ def test_errors_subclass_builtins():
 
 
 def test_import_is_light():
-    code = (
-        "import sys, time; t = time.perf_counter(); import framing; "
-        "print(time.perf_counter() - t); print('spacy' in sys.modules, 'sklearn' in sys.modules)"
-    )
+    code = "import sys; import framing; print('spacy' in sys.modules, 'sklearn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out[1:] == ["False", "False"], "import framing must not import spaCy or scikit-learn"
-    assert float(out[0]) < 1.0
+    assert out == ["False", "False"], "import framing must not import spaCy or scikit-learn"
+
 
 
 @pytest.fixture

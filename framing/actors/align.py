@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Mapping
 
 from .catalog import ActorCatalog, coerce_catalog
-from .names import (PersonName, country_of, name_key, normalize_name, parse_person, party_of, person_parts,
+from .names import (PersonName, acronym_of, canonical_given, country_of, name_key, normalize_name, parse_person, party_of, person_parts,
                     same_person, skeleton, strip_prefix)
 
 __all__ = ["align_actors"]
@@ -189,6 +189,143 @@ def _link_bare_surnames(nodes: list[tuple[int, str, Mapping[str, Any]]], ambiguo
         articles_of[low] |= articles_of.pop(high)
 
 
+#: Types whose names are no organisation's expansion or acronym.
+_NOT_ORGS = frozenset({"person", "country", "place", "group"})
+
+
+def _short_acronym(name: str) -> str:
+    """``name`` as a two-letter acronym ("GM", "G.M."), or "" when it is none (or names a
+    country or a party: "US", "UK", "EU" are countries' own keys)."""
+    raw = name.strip().replace(".", "")
+    if len(raw) != 2 or not raw.isalpha() or not raw.isupper() or country_of(name) or party_of(name):
+        return ""
+    return raw
+
+
+def _link_short_acronyms(nodes: list[tuple[int, str, Mapping[str, Any]]], find: Any, parent: list[int],
+                         articles_of: dict[int, set[int]]) -> None:
+    """A two-letter acronym ("GM") joins the aligned actor whose name it abbreviates
+    ("General Motors") when exactly one aligned actor of the comparison has a name with
+    those initials. Three letters and more are keys of their own; two are too short to be
+    one without that check ("GM" is also General Mills)."""
+    orgs = [(n, item) for n, (_, _, item) in enumerate(nodes)
+            if item.get("type") not in _NOT_ORGS and not item.get("group") and not item.get("catalog_id")]
+    expansions: dict[str, set[int]] = defaultdict(set)
+    acronyms: list[tuple[int, str]] = []
+    for n, item in orgs:
+        for name in [item.get("name", "")] + list(item.get("aliases") or []):
+            short = _short_acronym(name)
+            if short:
+                acronyms.append((n, short))
+            elif len(name.split()) > 1 and len(acronym_of(name)) == 2:
+                expansions[acronym_of(name)].add(find(n))
+    for n, short in acronyms:
+        root = find(n)
+        found = expansions.get(short, set())
+        if len(found) != 1 or root in found:
+            continue
+        target = find(next(iter(found)))
+        if target == root or articles_of[target] & articles_of[root]:
+            continue
+        low, high = min(target, root), max(target, root)
+        parent[high] = low
+        articles_of[low] |= articles_of.pop(high)
+        expansions[short] = {low}
+
+
+def _link_given_names(nodes: list[tuple[int, str, Mapping[str, Any]]], find: Any, parent: list[int],
+                      articles_of: dict[int, set[int]]) -> None:
+    """A person named only by a given name ("Donald, you have shown courage") joins the one
+    person of the comparison with that given name and a surname ("Donald Trump"), even
+    where the article names him otherwise ("Trump"). A word that is also the surname of a
+    full name ("Kim" of Kim Jong Un), or the given name of two people, stays apart."""
+    given: dict[str, set[int]] = defaultdict(set)
+    surnames: set[str] = set()
+    alone: list[tuple[int, str]] = []
+    for n, (_, _, item) in enumerate(nodes):
+        if item.get("type") != "person" or item.get("catalog_id"):
+            continue
+        names = [item.get("name", "")] + list(item.get("aliases") or [])
+        people = [p for p in map(parse_person, names) if p is not None]
+        full = [p for p in people if p.given]
+        for person in full:
+            given[person.given].add(n)
+            surnames.add(person.surname)
+        words = normalize_name(item.get("name", "")).split()
+        if not full and len(words) == 1 and all(len(normalize_name(a).split()) == 1 for a in names):
+            alone.append((n, skeleton(canonical_given(words[0]))))
+    for n, word in alone:
+        owners = {find(m) for m in given.get(word, ())}
+        if len(owners) != 1 or word in surnames:
+            continue
+        root, target = find(n), next(iter(owners))
+        if root != target:
+            low, high = min(target, root), max(target, root)
+            parent[high] = low
+            articles_of[low] |= articles_of.pop(high)
+
+
+def _nodes(profiles: Iterable[Any]) -> tuple[list[tuple[int, str, Mapping[str, Any]]], list[str]]:
+    """(article index, article id, actor item) for every actor of ``profiles``, and the
+    article ids in order."""
+    nodes: list[tuple[int, str, Mapping[str, Any]]] = []
+    article_ids: list[str] = []
+    for index, profile in enumerate(profiles):
+        data = _as_dict(profile)
+        article_id = str((data.get("article") or {}).get("id") or index)
+        article_ids.append(article_id)
+        section = data.get("actors") or {}
+        for item in section.get("items") or []:
+            nodes.append((index, article_id, item))
+    return nodes, article_ids
+
+
+def _link_by_keys(nodes: list[tuple[int, str, Mapping[str, Any]]], keys_of: Any, find: Any, parent: list[int],
+                  articles_of: dict[int, set[int]]) -> None:
+    """Link the nodes that share a key (``keys_of(item)``), never two actors of one article."""
+    owner: dict[str, int] = {}
+    for n, (_, _, item) in enumerate(nodes):
+        for key in sorted(keys_of(item)):
+            if key in owner:
+                a, b = find(owner[key]), find(n)
+                # never merge two actors of one article through a shared key
+                if a != b and not (articles_of[a] & articles_of[b]):
+                    root, child = min(a, b), max(a, b)
+                    parent[child] = root
+                    articles_of[root] |= articles_of.pop(child)
+            else:
+                owner[key] = n
+
+
+def _aligned_actor(members: list[int], nodes: list[tuple[int, str, Mapping[str, Any]]], cat: ActorCatalog | None,
+                   article_ids: list[str], used: Counter) -> dict[str, Any]:
+    """One aligned actor from its member nodes: the most mentioned name (or the catalog's),
+    a slug id unique among ``used``, the most frequent type, members by article."""
+    names: Counter = Counter()
+    types: Counter = Counter()
+    cat_ids = {nodes[m][2].get("catalog_id") for m in members} - {None}
+    member_map: dict[str, list[str]] = {}
+    for m in members:
+        _, article_id, item = nodes[m]
+        names[item.get("name", "")] += int(item.get("n_mentions") or len(item.get("mentions") or []) or 1)
+        types[item.get("type", "")] += 1
+        member_map.setdefault(article_id, []).append(item["id"])
+    name = sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+    if cat_ids:
+        base = sorted(cat_ids)[0]
+        if cat is not None and cat.get(base) is not None:
+            name = cat.get(base).name
+    else:
+        base = _SLUG.sub("-", normalize_name(name)).strip("-") or "actor"
+    used[base] += 1
+    return {
+        "id": base if used[base] == 1 else f"{base}-{used[base]}",
+        "name": name,
+        "type": sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0],
+        "members": {a: member_map[a] for a in article_ids if a in member_map},
+    }
+
+
 def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str, Any]]:
     """Group the actors of several profiles into actors shared across articles.
 
@@ -206,15 +343,7 @@ def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str,
         the first article, then first mention, in which each actor appears.
     """
     cat = coerce_catalog(catalog)
-    nodes: list[tuple[int, str, Mapping[str, Any]]] = []
-    article_ids: list[str] = []
-    for index, profile in enumerate(profiles):
-        data = _as_dict(profile)
-        article_id = str((data.get("article") or {}).get("id") or index)
-        article_ids.append(article_id)
-        section = data.get("actors") or {}
-        for item in section.get("items") or []:
-            nodes.append((index, article_id, item))
+    nodes, article_ids = _nodes(profiles)
     ambiguous, classes = _namesakes(nodes, len(article_ids))
     parent = list(range(len(nodes)))
 
@@ -224,51 +353,14 @@ def align_actors(profiles: Iterable[Any], catalog: Any = None) -> list[dict[str,
             x = parent[x]
         return x
 
-    owner: dict[str, int] = {}
     articles_of: dict[int, set[int]] = {n: {index} for n, (index, _, _) in enumerate(nodes)}  # root -> articles
-    for n, (_, _, item) in enumerate(nodes):
-        for key in sorted(_keys(item, cat, ambiguous, classes)):
-            if key in owner:
-                a, b = find(owner[key]), find(n)
-                # never merge two actors of one article through a shared key
-                if a != b and not (articles_of[a] & articles_of[b]):
-                    root, child = min(a, b), max(a, b)
-                    parent[child] = root
-                    articles_of[root] |= articles_of.pop(child)
-            else:
-                owner[key] = n
+    _link_by_keys(nodes, lambda item: _keys(item, cat, ambiguous, classes), find, parent, articles_of)
+    _link_short_acronyms(nodes, find, parent, articles_of)
+    _link_given_names(nodes, find, parent, articles_of)
     _link_bare_surnames(nodes, ambiguous, find, parent, articles_of)
     groups: dict[int, list[int]] = defaultdict(list)
     for n in range(len(nodes)):
         groups[find(n)].append(n)
-    out: list[dict[str, Any]] = []
     used: Counter = Counter()
-    order = sorted(groups.values(), key=lambda members: min(members))
-    for members in order:
-        names: Counter = Counter()
-        types: Counter = Counter()
-        cat_ids = {nodes[m][2].get("catalog_id") for m in members} - {None}
-        member_map: dict[str, list[str]] = {}
-        for m in members:
-            _, article_id, item = nodes[m]
-            names[item.get("name", "")] += int(item.get("n_mentions") or len(item.get("mentions") or []) or 1)
-            types[item.get("type", "")] += 1
-            member_map.setdefault(article_id, []).append(item["id"])
-        name = sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-        if cat_ids:
-            base = sorted(cat_ids)[0]
-            if cat is not None and cat.get(base) is not None:
-                name = cat.get(base).name
-        else:
-            base = _SLUG.sub("-", normalize_name(name)).strip("-") or "actor"
-        used[base] += 1
-        ordered = {a: member_map[a] for a in article_ids if a in member_map}
-        out.append(
-            {
-                "id": base if used[base] == 1 else f"{base}-{used[base]}",
-                "name": name,
-                "type": sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))[0][0],
-                "members": ordered,
-            }
-        )
-    return out
+    return [_aligned_actor(members, nodes, cat, article_ids, used)
+            for members in sorted(groups.values(), key=lambda members: min(members))]

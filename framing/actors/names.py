@@ -15,8 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["TITLES", "PersonName", "acronym_of", "canonical_given", "capital_of", "group_nouns", "name_key", "normalize_name",
-           "org_core", "org_words", "parse_person", "partial_org", "person_parts", "same_person", "skeleton", "strip_prefix",
+__all__ = ["TITLES", "PersonName", "acronym_of", "canonical_given", "capital_of", "group_nouns", "leader_nouns", "name_key", "normalize_name",
+           "org_core", "org_words", "parse_person", "partial_org", "person_parts", "rule_words", "same_person", "skeleton", "strip_prefix",
            "titles"]
 
 _PREFIX = re.compile(r"^(?:al|el|al|ad|as|ash|at|az|ar|an)[-‐‑’'\s]+(?=\w)", re.IGNORECASE)
@@ -162,6 +162,32 @@ def group_nouns() -> dict[str, str]:
     """The shipped group nouns (``group_nouns.tsv``): singular lemma -> kind of group
     ("official" -> "officials", "civilian" -> "public")."""
     return _pairs("group_nouns.tsv", "lemma")
+
+
+@functools.lru_cache(maxsize=1)
+def leader_nouns() -> dict[str, str]:
+    """The shipped ``leader_nouns.tsv``: nouns for the one person who leads a country
+    ("leader", "prime minister", "dictator") -> "head" (an office) or "leader" (a description)."""
+    return _pairs("leader_nouns.tsv", "noun")
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_table() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    text = resources.files("framing.data").joinpath("actor_rule_words.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("word\t"):
+            continue
+        word, rule = line.split("\t")
+        out.setdefault(rule, set()).add(word)
+    return {rule: frozenset(words) for rule, words in out.items()}
+
+
+def rule_words(rule: str) -> frozenset[str]:
+    """The words of one rule of the actors analyzer (``actor_rule_words.tsv``: "government",
+    "armed_group", "media", "city_thing", "vague_head", "generic_title_modifier",
+    "restrictive_title_modifier")."""
+    return _rule_table()[rule]
 
 
 TITLES = titles

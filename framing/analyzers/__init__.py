@@ -16,7 +16,8 @@ BUILTINS: dict[str, str] = {
     "attribution": "framing.analyzers.attribution:AttributionAnalyzer",
     "terminology": "framing.analyzers.terminology:TerminologyAnalyzer",
     "sentiment": "framing.analyzers.sentiment:SentimentAnalyzer",
+    "passages": "framing.analyzers.passages:PassagesAnalyzer",
 }
 
 #: What :func:`framing.analyze` runs when ``analyzers=None``.
-DEFAULT_ANALYZERS: tuple[str, ...] = ("readability", "actors", "attribution", "terminology", "sentiment")
+DEFAULT_ANALYZERS: tuple[str, ...] = ("readability", "actors", "attribution", "terminology", "sentiment", "passages")

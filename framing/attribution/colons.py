@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .layout import span_chars, trim
 from .quotations import owned_ranges
@@ -87,6 +87,7 @@ def colon_attributions(layout: TextLayout, found: list[Attribution]) -> list[Att
     speakers = _speaker_labels(text)
 
     out = []
+    dropped: set[int] = set()
     known: set[str] | None = None
     for pos in (m.start() for m in re.finditer(":", text)):  # the colons only, not every token
         colon = doc.char_span(pos, pos + 1)
@@ -118,8 +119,12 @@ def colon_attributions(layout: TextLayout, found: list[Attribution]) -> list[Att
                 lo -= 1
             if _after_byline(doc, lo, first):
                 continue  # "..., by Times' Michael Paulson: "...": a credit for an excerpt
-            if owned.overlaps(*opened[0]):
+            owners = [a for a in found if a.content and a.content[0] < opened[0][1] and opened[0][0] < a.content[1]]
+            if owned.overlaps(*opened[0]) and (not owners or any(_speaker_like(a.source_token) for a in owners)):
                 continue  # the quotation is already someone's: "He added, with a reference to Gen. Petraeus: "...""
+            # a verb cue whose source is no speaker ("The survey surprised pollster Daron
+            # Shaw: "..."") gives way to the name that opens the quotation
+            dropped.update(id(a) for a in owners)
             src = (lo, tok.i)
             content = opened[0]
         elif line_initial and speakers and doc[first:tok.i].text.strip() in speakers:
@@ -154,7 +159,12 @@ def colon_attributions(layout: TextLayout, found: list[Attribution]) -> list[Att
         kind = "direct" if quotes.coverage(*content) >= DIRECT_SHARE else "indirect"
         head = doc[src[1] - 1]
         out.append(Attribution(kind, (tok.idx, tok.idx + 1), span_chars(doc, *src), content, [content], head.idx, head))
-    return [*found, *out]
+    return [*(a for a in found if id(a) not in dropped), *out]
+
+
+def _speaker_like(token: Any) -> bool:
+    """Whether a source's head can speak: a pronoun, a proper name, or a named entity."""
+    return token is not None and (token.pos_ in ("PRON", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
 
 
 #: A lead-in ending its paragraph with a colon: what follows is the content.
