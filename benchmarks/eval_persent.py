@@ -26,7 +26,8 @@ chooses both on the whole of dev and writes ``framing/sentiment/data/aggregation
 Baselines beside it: the previous aggregation (mean of name mentions, band +-0.1), VADER's
 compound score averaged over the sentences that name the person (band +-0.05), and the
 majority class. Parses are cached under /tmp/framing-cache, mention scores under
-/tmp/framing-persent.
+/tmp/framing-persent (keyed by the texts, the pipeline's components and every file of the
+framing package, so a change anywhere in the library scores again).
 """
 
 from __future__ import annotations
@@ -101,6 +102,16 @@ def _voice(doc, start: int, end: int, quoted: bool) -> str:
     return "narrator"
 
 
+def _package_digest() -> str:
+    """A hash of every file of the framing package (code, rule words, models), so that the
+    cached records are recomputed whenever anything that scores them changes."""
+    root = Path(framing.__file__).resolve().parent
+    digest = hashlib.sha1()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def records(rows: list[dict], nlp) -> list[dict]:
     """Per article: gold label, the matched actor's mentions (score, label, pronoun, voice,
     position, sentence) and the shipped analyzer's score and label for it."""
@@ -109,8 +120,8 @@ def records(rows: list[dict], nlp) -> list[dict]:
 
     vader = SentimentIntensityAnalyzer()
     texts = [r["DOCUMENT"] for r in rows]
-    key = hashlib.sha1(json.dumps([framing.__version__, nlp.pipe_names, aggregate.default_aggregation().meta.get("band"), texts,
-                                   Path(aggregate.__file__).read_text(encoding="utf-8")]).encode()).hexdigest()[:16]
+    key = hashlib.sha1(json.dumps([framing.__version__, nlp.pipe_names, aggregate.default_aggregation().meta.get("band"),
+                                   texts, _package_digest()]).encode()).hexdigest()[:16]
     path = CACHE / f"records-{key}.json"
     if path.is_file():
         return json.loads(path.read_text(encoding="utf-8"))

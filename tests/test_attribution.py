@@ -586,6 +586,35 @@ def test_pronoun_mentions_for_other_analyzers(blank_nlp):
     assert resolver.pronoun_mentions() == [(doc[3].idx, doc[3].idx + 2, "jobs")]  # "It" has no organisation to be
 
 
+def test_pronoun_mentions_respect_gender_and_reach_possessives_and_reflexives(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    rows = (_sentence([("Mr.", "compound", "PROPN", "mr.", "O"), ("Jobs", "nsubj", "PROPN", "Jobs", "B-PERSON")])
+            + _sentence([("Ms.", "compound", "PROPN", "ms.", "O"), ("Rice", "nsubj", "PROPN", "Rice", "B-PERSON")])
+            + _sentence([("She", "nsubj", "PRON", "she", "O")], "left")
+            + _sentence([("His", "poss", "PRON", "his", "O"), ("aide", "nsubj", "NOUN", "aide", "O")], "said")
+            + [("He", 1, "nsubj", "PRON", "he", "O"), ("blamed", 0, "ROOT", "VERB", "blame", "O"),
+               ("himself", -1, "dobj", "PRON", "himself", "O"), (".|", -2, "punct", "PUNCT", ".", "O")])
+    doc = _doc(blank_nlp.vocab, rows)
+    resolver = SourceResolver(doc, doc.text, _actors(doc, {"jobs": ("person", [(1, 2)]), "rice": ("person", [(5, 6)])}))
+    got = [(doc.text[s:e], actor) for s, e, actor in resolver.pronoun_mentions()]
+    # "Ms. Rice" is the nearer subject, but "his", "he" and "himself" are no woman's
+    assert got == [("She", "rice"), ("His", "jobs"), ("He", "jobs"), ("himself", "jobs")]
+
+
+def test_pronoun_mentions_leave_out_pronouns_of_no_compatible_actor_and_inside_a_mention(blank_nlp):
+    from framing.attribution.resolve import SourceResolver
+
+    rows = (_sentence([("Mr.", "compound", "PROPN", "mr.", "O"), ("Jobs", "nsubj", "PROPN", "Jobs", "B-PERSON")])
+            + _sentence([("She", "nsubj", "PRON", "she", "O")], "left")
+            + _sentence([("His", "poss", "PRON", "his", "O"), ("counterpart", "nsubj", "NOUN", "counterpart", "O")]))
+    doc = _doc(blank_nlp.vocab, rows)
+    actors = _actors(doc, {"jobs": ("person", [(1, 2)]), "gates": ("person", [(7, 9)])})  # "His counterpart" names Gates
+    assert SourceResolver(doc, doc.text, actors).pronoun_mentions() == []  # no woman named; "His" is part of a mention
+    assert SourceResolver(doc, doc.text, {"items": []}).pronoun_mentions() == []
+    assert SourceResolver(doc, doc.text, None).pronoun_mentions() == []
+
+
 def test_an_outlet_credited_at_the_end_of_a_sentence_is_a_media_source(nlp):
     text = "The government announced that it would suspend its participation in the talks in Geneva, Al Arabia."
     item = find(attributions(text, nlp), ",")

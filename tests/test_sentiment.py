@@ -282,9 +282,22 @@ def test_pronoun_targets_go_to_the_person_named_last():
     text = doc.text
     smith, jones = text.index("Smith"), text.index("Jones")
     people = [("smith", smith, smith + 5), ("jones", jones, jones + 5)]
-    got = [(actor, text[s:e]) for actor, s, e in pronoun_targets(doc, people)]
+    words = {"he", "him", "she", "her"}
+    got = [(actor, text[s:e]) for actor, s, e in pronoun_targets(doc, people, words)]
     assert got == [("smith", "She"), ("smith", "him"), ("jones", "her")]  # "He" precedes every name
-    assert pronoun_targets(doc, []) == []
+    assert pronoun_targets(doc, [], words) == []
+
+
+def test_sentiment_reads_the_person_pronouns_of_the_one_pronoun_list():
+    """One pronoun list (framing/data/pronouns.tsv) for source resolution and sentiment: its
+    person pronouns are the words the sentiment analyzer gives to the person named last."""
+    from importlib import resources
+
+    from framing.attribution.resolve import pronouns
+
+    words = {w for w, (_, types) in pronouns()[0].items() if "person" in types}
+    assert words == {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+    assert not resources.files("framing.sentiment").joinpath("data", "pronouns.tsv").is_file()
 
 
 def test_analyzer_scores_pronouns_of_a_named_person(nlp):

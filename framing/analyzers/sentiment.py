@@ -3,7 +3,8 @@
 Every mention the ``actors`` analyzer found is scored in its sentence by the target-aware
 model (:mod:`framing.sentiment`), so "Haftar forces bombed the port, killing three
 civilians" is negative toward Haftar's forces even in an otherwise neutral article; so is
-every he/she/his/her that stands for a person named before it. Per actor: a calibrated
+every he/she/his/her (the person pronouns of ``framing/data/pronouns.tsv``, the list
+source resolution reads) that stands for a person named before it. Per actor: a calibrated
 score and label of the author's attitude (:mod:`framing.sentiment.aggregate`, chosen on
 PerSenT), label counts, the number of mentions, the most negative and most positive
 mentions with their sentence (cut to about 100 characters each side), and every mention
@@ -17,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from ..attribution.resolve import pronouns
 from ..sentiment.aggregate import default_aggregation, pronoun_targets
 from ..sentiment.api import BACKENDS, score_label, score_targets
 from ..terminology.voice import RangeIndex
@@ -100,8 +102,9 @@ class SentimentAnalyzer(BaseAnalyzer):
         if self.calibrate:
             people = [(item["id"], m["start"], m["end"]) for item in items if item["type"] == "person"
                       for m in item["mentions"]]
+            words = {w for w, (_, types) in pronouns()[0].items() if "person" in types}
             targets += [(actor_id, {"start": s, "end": e, "kind": "pronoun"})
-                        for actor_id, s, e in pronoun_targets(doc, people)]
+                        for actor_id, s, e in pronoun_targets(doc, people, words)]
         return targets
 
     def _actor(self, doc: Doc, context: Context, scored: list[tuple[dict[str, Any], Any]], has_sents: bool,

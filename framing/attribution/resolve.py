@@ -441,12 +441,13 @@ class SourceResolver:
     def pronoun_mentions(self) -> list[tuple[int, int, str]]:
         """Every third-person pronoun of the article that resolves to an actor, as
         ``(start, end, actor id)`` in text order — actor mentions for analyzers that read
-        mentions (sentiment, terminology): "he" is Shoigu there too. Use a fresh resolver:
-        resolving records antecedents."""
+        mentions (sentiment, terminology): "he" is Shoigu there too. A pronoun inside an
+        actor's mention ("*his* French counterpart") is no mention of its own. Use a fresh
+        resolver: resolving records antecedents."""
         prons, _ = pronouns()
         out = []
         for tok in self.doc:
-            if tok.pos_ != "PRON" or tok.lower_ not in prons:
+            if tok.pos_ != "PRON" or tok.lower_ not in prons or self.overlapping(tok.idx, tok.idx + len(tok)):
                 continue
             res = self.resolve(tok.idx, tok.idx + len(tok), tok)
             if res.actor is not None:
