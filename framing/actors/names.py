@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["TITLES", "PersonName", "acronym_of", "canonical_given", "capital_of", "group_nouns", "leader_nouns", "name_key", "normalize_name",
+__all__ = ["TITLES", "PersonName", "acronym_of", "canonical_given", "capital_of", "forms_table", "group_nouns", "leader_nouns", "name_key", "normalize_name",
            "org_core", "org_words", "parse_person", "partial_org", "person_parts", "rule_words", "same_person", "skeleton", "strip_prefix",
            "titles"]
 
@@ -96,8 +96,8 @@ def name_key(name: str) -> str:
     return " ".join(s for s in (skeleton(w) for w in kept) if s)
 
 
-@functools.lru_cache(maxsize=2)
-def _forms(filename: str) -> dict[str, str]:
+@functools.lru_cache(maxsize=4)
+def forms_table(filename: str) -> dict[str, str]:
     """A shipped ``id<TAB>form|form|...`` table: normalised form -> id."""
     out: dict[str, str] = {}
     text = resources.files("framing.data").joinpath(filename).read_text(encoding="utf-8")
@@ -112,7 +112,7 @@ def _forms(filename: str) -> dict[str, str]:
 
 def _form_id(filename: str, name: str) -> str | None:
     key = normalize_name(name.replace(".", ""))  # "U.S." is "US"
-    return _forms(filename).get(key) if key else None
+    return forms_table(filename).get(key) if key else None
 
 
 def country_of(name: str) -> str | None:
