@@ -259,8 +259,8 @@ def _ready(item: Any, engine: Any) -> Any:
         return engine.error_profile(None, item.message, item.id)
     from .profile import ArticleProfile
 
-    article = {"id": item.id, "outlet": None, "title": None, "n_words": None, "n_sentences": None}
-    pipeline = {"framing_version": __version__, "spacy_model": None, "analyzers": {}}
+    article = {"id": item.id, "outlet": None, "title": None, "n_words": None, "n_sentences": None, "meta": {}}
+    pipeline = {"framing_version": __version__, "spacy_model": None, "parsed": None, "analyzers": {}}
     return ArticleProfile(article=article, pipeline=pipeline, error=item.message)
 
 
