@@ -113,49 +113,7 @@ def coerce_article(
     Keyword arguments override the record's own fields. Raises :class:`InputTypeError`
     naming the offending type for anything else (bytes, None, numbers, ...).
     """
-    if isinstance(obj, Article):
-        article = obj
-    elif isinstance(obj, str):
-        if _looks_like_path(obj):
-            raise InputValueError(
-                f"[E006] The text {obj!r} is the path of a file, not article text; read it first "
-                "(framing.read_text(path)), or pass the text itself."
-            )
-        article = Article(text=obj)
-    elif isinstance(obj, PurePath):
-        raise InputTypeError(
-            f"[E001] Got a path ({obj}), not article text; read it first (framing.read_text(path))."
-        )
-    elif isinstance(obj, Mapping):
-        if "text" not in obj:
-            raise InputValueError(
-                f"[E002] An article mapping needs a 'text' key; got keys {sorted(map(str, obj))}."
-            )
-        unknown = {k: v for k, v in obj.items() if k not in _FIELDS}
-        meta = _meta(obj.get("meta"))
-        meta.update(unknown)
-        text = obj["text"]
-        if not isinstance(text, str):
-            raise InputTypeError(
-                f"[E001] Article text must be str, got {type(text).__name__}"
-                + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else "")
-                + "."
-            )
-        article = Article(
-            text=text,
-            id=_opt_str(obj.get("id"), "id"),
-            outlet=_opt_str(obj.get("outlet"), "outlet"),
-            title=_opt_str(obj.get("title"), "title"),
-            published=_opt_str(obj.get("published"), "published"),
-            url=_opt_str(obj.get("url"), "url"),
-            meta=meta,
-        )
-    else:
-        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(obj, (bytes, bytearray)) else ""
-        raise InputTypeError(
-            f"[E001] Expected article text (str), a framing.Article or a dict with 'text'; "
-            f"got {type(obj).__name__}{hint}."
-        )
+    article = _record(obj)
     if not isinstance(article.text, str):
         raise InputTypeError(f"[E001] Article text must be str, got {type(article.text).__name__}.")
     check_text(article.text)
@@ -173,3 +131,49 @@ def coerce_article(
 
         article = replace(article, **changes)
     return article
+
+
+def _decode_hint(value: Any) -> str:
+    return " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(value, (bytes, bytearray)) else ""
+
+
+def _record(obj: Any) -> Article:
+    """The :class:`Article` a string, Article or mapping stands for, fields as given."""
+    if isinstance(obj, Article):
+        return obj
+    if isinstance(obj, str):
+        if _looks_like_path(obj):
+            raise InputValueError(
+                f"[E006] The text {obj!r} is the path of a file, not article text; read it first "
+                "(framing.read_text(path)), or pass the text itself."
+            )
+        return Article(text=obj)
+    if isinstance(obj, PurePath):
+        raise InputTypeError(
+            f"[E001] Got a path ({obj}), not article text; read it first (framing.read_text(path))."
+        )
+    if isinstance(obj, Mapping):
+        return _from_mapping(obj)
+    raise InputTypeError(
+        f"[E001] Expected article text (str), a framing.Article or a dict with 'text'; "
+        f"got {type(obj).__name__}{_decode_hint(obj)}."
+    )
+
+
+def _from_mapping(obj: Mapping[str, Any]) -> Article:
+    if "text" not in obj:
+        raise InputValueError(f"[E002] An article mapping needs a 'text' key; got keys {sorted(map(str, obj))}.")
+    text = obj["text"]
+    if not isinstance(text, str):
+        raise InputTypeError(f"[E001] Article text must be str, got {type(text).__name__}{_decode_hint(text)}.")
+    meta = _meta(obj.get("meta"))
+    meta.update({k: v for k, v in obj.items() if k not in _FIELDS})  # other fields are metadata
+    return Article(
+        text=text,
+        id=_opt_str(obj.get("id"), "id"),
+        outlet=_opt_str(obj.get("outlet"), "outlet"),
+        title=_opt_str(obj.get("title"), "title"),
+        published=_opt_str(obj.get("published"), "published"),
+        url=_opt_str(obj.get("url"), "url"),
+        meta=meta,
+    )
