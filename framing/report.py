@@ -12,11 +12,11 @@ from __future__ import annotations
 import functools
 import html as _html
 import re
-from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import coverage
 from .charts import KIND_COLOURS, PALETTE, Axis, Row, bar_chart, stacked_chart, unit_colours
+from .data import tsv_rows
 from .evidence import snippet
 from .sections import ATTRIBUTION_KINDS
 
@@ -36,9 +36,7 @@ _EASE_AXIS = Axis(0, 100, [0, 20, 40, 60, 80, 100], "Flesch reading ease: 0 hard
 def metric_info() -> dict[str, dict[str, str]]:
     """``{feature: {name, explanation, scale}}`` from ``framing/data/metrics.tsv``, in the
     order reports show them."""
-    text = resources.files("framing.data").joinpath("metrics.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {r[0]: {"name": r[1], "explanation": r[2], "scale": r[3]} for r in rows[1:]}
+    return {r[0]: {"name": r[1], "explanation": r[2], "scale": r[3]} for r in tsv_rows("metrics.tsv")}
 
 
 def _metric_keys(comparison: Comparison, section: str) -> list[str]:

@@ -13,7 +13,8 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
+
+from ..data import tsv_rows
 
 __all__ = ["TITLES", "PersonName", "acronym_of", "canonical_given", "capital_of", "forms_table", "group_nouns", "leader_nouns", "name_key", "normalize_name",
            "org_core", "org_words", "parse_person", "partial_org", "person_parts", "rule_words", "same_person", "skeleton", "strip_prefix",
@@ -100,11 +101,7 @@ def name_key(name: str) -> str:
 def forms_table(filename: str) -> dict[str, str]:
     """A shipped ``id<TAB>form|form|...`` table: normalised form -> id."""
     out: dict[str, str] = {}
-    text = resources.files("framing.data").joinpath(filename).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith("id\t"):
-            continue
-        ident, forms = line.split("\t")
+    for ident, forms in tsv_rows(filename):
         for form in forms.split("|"):
             out[normalize_name(form)] = ident
     return out
@@ -123,7 +120,7 @@ def country_of(name: str) -> str | None:
 
 @functools.lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
-    return {normalize_name(k): v for k, v in _pairs("capitals.tsv", "capital").items()}
+    return {normalize_name(k): v for k, v in _pairs("capitals.tsv").items()}
 
 
 def capital_of(name: str) -> str | None:
@@ -139,46 +136,35 @@ def party_of(name: str) -> str | None:
     return _form_id("parties.tsv", name)
 
 
-def _pairs(filename: str, header: str) -> dict[str, str]:
-    """A shipped two-column TSV (``#`` comments, a header line starting with ``header``)."""
-    out: dict[str, str] = {}
-    text = resources.files("framing.data").joinpath(filename).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith(header + "\t"):
-            continue
-        key, value = line.split("\t")
-        out[key] = value
-    return out
+def _pairs(filename: str) -> dict[str, str]:
+    """A shipped two-column TSV as a dict (first column -> second)."""
+    return {key: value for key, value in tsv_rows(filename)}
 
 
 @functools.lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """The shipped titles lexicon: lowercase title -> kind (rank, office, honorific, role)."""
-    return _pairs("titles.tsv", "title")
+    return _pairs("titles.tsv")
 
 
 @functools.lru_cache(maxsize=1)
 def group_nouns() -> dict[str, str]:
     """The shipped group nouns (``group_nouns.tsv``): singular lemma -> kind of group
     ("official" -> "officials", "civilian" -> "public")."""
-    return _pairs("group_nouns.tsv", "lemma")
+    return _pairs("group_nouns.tsv")
 
 
 @functools.lru_cache(maxsize=1)
 def leader_nouns() -> dict[str, str]:
     """The shipped ``leader_nouns.tsv``: nouns for the one person who leads a country
     ("leader", "prime minister", "dictator") -> "head" (an office) or "leader" (a description)."""
-    return _pairs("leader_nouns.tsv", "noun")
+    return _pairs("leader_nouns.tsv")
 
 
 @functools.lru_cache(maxsize=1)
 def _rule_table() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    text = resources.files("framing.data").joinpath("actor_rule_words.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith("word\t"):
-            continue
-        word, rule = line.split("\t")
+    for word, rule in tsv_rows("actor_rule_words.tsv"):
         out.setdefault(rule, set()).add(word)
     return {rule: frozenset(words) for rule, words in out.items()}
 
@@ -205,7 +191,7 @@ _FAMILY_SUFFIXES = frozenset({"jr", "sr"})
 @functools.lru_cache(maxsize=1)
 def _nicknames() -> dict[str, str]:
     """short form -> formal given name, from the shipped ``nicknames.tsv``."""
-    return {short: formal for formal, shorts in _pairs("nicknames.tsv", "name").items() for short in shorts.split("|")}
+    return {short: formal for formal, shorts in _pairs("nicknames.tsv").items() for short in shorts.split("|")}
 
 
 def canonical_given(word: str) -> str:
@@ -268,7 +254,7 @@ _CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "de", "&"})
 def org_words() -> dict[str, str]:
     """The shipped ``org_words.tsv``: word -> "legal" (designators such as "inc", "plc") or
     "head" (nouns that end organisation names: "airlines", "committee")."""
-    return _pairs("org_words.tsv", "word")
+    return _pairs("org_words.tsv")
 
 
 def org_core(name: str) -> str:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
+
+from ..data import tsv_rows
 
 __all__ = ["CueLexicon", "coarse_pos", "default_lexicon"]
 
@@ -69,13 +70,9 @@ class CueLexicon:
 
     @classmethod
     def from_tsv(cls, text: str, **kwargs: float) -> CueLexicon:
-        entries = []
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
-                continue
-            lemma, pos, n_cue, n_total = line.split("\t")[:4]
-            entries.append(CueEntry(lemma, pos, int(n_cue), int(n_total)))
-        return cls(entries, **kwargs)  # type: ignore[arg-type]
+        lines = [line for line in text.splitlines()
+                 if line.strip() and not line.startswith("#") and not line.startswith("lemma\t")]
+        return cls(_entries(line.split("\t") for line in lines), **kwargs)  # type: ignore[arg-type]
 
     @classmethod
     def load(cls, path: str | Path, **kwargs: float) -> CueLexicon:
@@ -85,5 +82,13 @@ class CueLexicon:
 @functools.lru_cache(maxsize=1)
 def default_lexicon() -> CueLexicon:
     """The shipped lexicon (``framing/data/attribution_cues.tsv``), loaded once."""
-    text = resources.files("framing.data").joinpath("attribution_cues.tsv").read_text(encoding="utf-8")
-    return CueLexicon.from_tsv(text)
+    return CueLexicon(_entries(tsv_rows("attribution_cues.tsv")))
+
+
+def _entries(table: Iterable[list[str]]) -> list[CueEntry]:
+    """Lexicon entries from ``lemma, pos, n_cue, n_total`` rows (later columns ignored)."""
+    entries = []
+    for row in table:
+        lemma, pos, n_cue, n_total = row[:4]
+        entries.append(CueEntry(lemma, pos, int(n_cue), int(n_total)))
+    return entries

@@ -32,10 +32,10 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..actors.names import normalize_name
+from ..data import tsv_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -76,12 +76,6 @@ class Description:
     name_words: frozenset[str]  # empty = any name
 
 
-def _rows(filename: str) -> list[list[str]]:
-    text = resources.files("framing.data").joinpath(filename).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return rows[1:]  # the header
-
-
 def _set(field: str) -> frozenset[str]:
     return frozenset() if field in ("-", "*") else frozenset(field.split("|"))
 
@@ -90,14 +84,14 @@ def _set(field: str) -> frozenset[str]:
 def descriptions() -> dict[str, Description]:
     """``source_descriptions.tsv``: lemma -> :class:`Description`."""
     return {w: Description(w, c, tuple(sorted(_set(t), key=t.split("|").index)), _set(n))
-            for w, c, t, n in _rows("source_descriptions.tsv")}
+            for w, c, t, n in tsv_rows("source_descriptions.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
 def pronouns() -> tuple[dict[str, tuple[str, frozenset[str]]], dict[str, str]]:
     """``pronouns.tsv``: (pronoun -> (gender, actor types), honorific -> gender)."""
     prons, honorifics = {}, {}
-    for word, kind, gender, types in _rows("pronouns.tsv"):
+    for word, kind, gender, types in tsv_rows("pronouns.tsv"):
         if kind == "pronoun":
             prons[word] = (gender, _set(types))
         else:

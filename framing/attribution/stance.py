@@ -9,7 +9,8 @@ on it); see the file's header for its sources. A lemma not in the file has no st
 from __future__ import annotations
 
 import functools
-from importlib import resources
+
+from ..data import tsv_rows
 
 __all__ = ["STANCES", "stances"]
 
@@ -19,6 +20,4 @@ STANCES = ("neutral", "endorsing", "distancing")
 @functools.lru_cache(maxsize=1)
 def stances() -> dict[str, str]:
     """Cue lemma -> stance, loaded once."""
-    text = resources.files("framing.data").joinpath("attribution_stance.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {lemma: stance for lemma, stance in rows[1:]}
+    return {lemma: stance for lemma, stance in tsv_rows("attribution_stance.tsv")}

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
+
+from ..data import tsv_rows
 
 __all__ = ["boilerplate_ranges", "strip_boilerplate"]
 
 
 @functools.lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    text = resources.files("framing.data").joinpath("boilerplate.tsv").read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return re.compile("|".join(f"(?:{row})" for row in rows[1:]), re.IGNORECASE)
+    patterns = ["\t".join(row) for row in tsv_rows("boilerplate.tsv")]  # one column: a tab is part of the pattern
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def boilerplate_ranges(text: str) -> list[tuple[int, int]]:

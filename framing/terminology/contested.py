@@ -13,10 +13,10 @@ import csv
 import functools
 import io
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..data import tsv_rows
 from ..errors import InputValueError
 
 __all__ = ["ContestedTerm", "ContestedTerms"]
@@ -123,5 +123,4 @@ def _read_tsv(text: str) -> list[list[str]]:
 
 @functools.lru_cache(maxsize=1)
 def _default() -> ContestedTerms:
-    text = resources.files("framing.data").joinpath("contested_terms.tsv").read_text(encoding="utf-8")
-    return ContestedTerms.from_rows(_read_tsv(text))
+    return ContestedTerms.from_rows(tsv_rows("contested_terms.tsv"))

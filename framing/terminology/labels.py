@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Container
 
 from ..actors.names import titles
+from ..data import tsv_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -62,11 +62,7 @@ class LabelWords:
 def label_words() -> LabelWords:
     """The shipped rule words (read once)."""
     kinds: dict[str, set[str]] = {k: set() for k in ("courtesy", "premodifier", "skip", "descriptor", "nonlabel", "role")}
-    text = resources.files("framing.data").joinpath("label_words.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line or line.startswith("#") or line == "word\tkind":
-            continue
-        word, kind = line.split("\t")
+    for word, kind in tsv_rows("label_words.tsv"):
         kinds[kind].add(word)
     table = frozenset(t for t, kind in titles().items() if t not in kinds["courtesy"] and kind != "honorific")
     words = frozenset(w for t in table for w in t.split() if w not in ("of", "the"))

@@ -11,8 +11,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from ..data import tsv_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -218,9 +219,7 @@ def scare_quotes(doc: Doc, quotes: list[tuple[int, int]], items: list[dict], tex
 @functools.lru_cache(maxsize=1)
 def quote_verbs() -> frozenset[str]:
     """Lemmas of verbs that give a quoted word to their subject (``quote_verbs.tsv``)."""
-    text = resources.files("framing.data").joinpath("quote_verbs.tsv").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#") and line.strip() != "lemma")
+    return frozenset("\t".join(row).strip() for row in tsv_rows("quote_verbs.tsv"))
 
 
 def _has_speaker(span: Span, verbs: frozenset[str]) -> bool:
