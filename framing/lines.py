@@ -26,8 +26,8 @@ __all__ = ["BREAK_CHARS", "BREAK_CLASS", "LINE_BREAK", "LINE_END", "LINE_START",
 BREAK_CHARS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 #: The same characters for a regex character class: ``f"[^{BREAK_CLASS}]"``.
 BREAK_CLASS = r"\n\r\v\f\x1c-\x1e\x85\u2028\u2029"
-#: One line break.
-LINE_BREAK = re.compile(rf"\r\n|[{BREAK_CLASS}]")
+#: One line break (a ``\r`` before ``\n`` is never a break of its own, even when backtracking).
+LINE_BREAK = re.compile(r"\r\n|\r(?!\n)|[\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 #: Regex fragments for a line's start and end, like ``(?m)^`` and ``(?m)$`` for ``\\n`` alone.
 LINE_START = rf"(?:\A|(?<=[{BREAK_CLASS}]))"
 LINE_END = rf"(?=[{BREAK_CLASS}]|\Z)"
