@@ -24,6 +24,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from .errors import FramingError
+from .lines import LINE_BREAK
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -177,7 +178,6 @@ def parse(nlp: Language, text: str, max_chars: int = CHUNK_CHARS, max_run: int =
 
 
 # -- sentence boundaries at line breaks ------------------------------------------------------
-_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 #: A text reads as hard-wrapped (line breaks inside sentences) when at least this share of
 #: its single line breaks (at least :data:`_WRAP_MIN` of them) go on in lower case.
 _WRAP_SHARE = 0.25
@@ -195,7 +195,7 @@ def _breaks(doc: Doc) -> list[tuple[int, int, bool]]:
             gap += tok.text_with_ws
             continue
         if gap and not prev.endswith(":"):
-            n = len(_BREAK.findall(gap)) + gap.count("\u2029")  # a paragraph separator is a blank line
+            n = len(LINE_BREAK.findall(gap)) + gap.count("\u2029")  # a paragraph separator is a blank line
             if n:
                 out.append((tok.i, n, tok.text[:1].islower()))
         gap, prev = tok.whitespace_, tok.text

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from ..lines import has_break
 from .clusters import MentionClusters, name_words
 from .names import org_words, titles
 from .people import add_person
@@ -65,7 +66,7 @@ def _entity_parts(ent: Span) -> tuple[list[Span], set[int]]:
     possessors: set[int] = set()
     start = ent.start
     for tok in ent:
-        if (tok.text == "," or (tok.is_space and "\n" in tok.text)) and tok.i > start:
+        if (tok.text == "," or (tok.is_space and has_break(tok.text))) and tok.i > start:
             parts.append(doc[start : tok.i])
             start = tok.i + 1
         elif tok.lower_ in ("'s", "’s") and ent.label_ != "PERSON" and tok.i > start and tok.i + 1 < ent.end:

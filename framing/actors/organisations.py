@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from ..lines import has_break
 from .clusters import Cluster, MentionClusters, salient
 from .names import acronym_of, capital_of, country_of, name_key, normalize_name, org_core, partial_org, party_of, rule_words, \
     skeleton, strip_prefix
@@ -43,7 +44,7 @@ def _dateline(span: Span) -> bool:
     doc = span.doc
     prev = doc[span.start - 1] if span.start else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    line_start = prev is None or (prev.is_space and "\n" in prev.text)
+    line_start = prev is None or (prev.is_space and has_break(prev.text))
     return line_start and nxt is not None and nxt.text in (",", "-", "—", "―", "–")
 
 

@@ -11,6 +11,8 @@ import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..lines import LINE_BREAK, has_break, lines
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
@@ -28,12 +30,10 @@ def boilerplate_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int
     (actors only when named elsewhere too)."""
     debris: list[tuple[int, int]] = []
     headings: list[tuple[int, int]] = []
-    n_lines = text.count("\n") + 1
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        stripped = line.strip()
+    bounds = lines(text)
+    n_lines = len(bounds)
+    for start, end in bounds:
+        stripped = text[start:end].strip()
         if not stripped:
             continue
         if _CREDIT.match(stripped) or _ID_LIKE.search(stripped) and len(stripped.split()) <= 8:
@@ -46,18 +46,21 @@ def boilerplate_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int
 _WORD = re.compile(r"\w+")
 #: A headline: a first paragraph of at most this many words, set apart by a blank line.
 _HEADLINE_WORDS = 30
+#: A blank line: two line breaks in a row, or a paragraph separator (U+2029).
+_BLANK_LINE = re.compile(rf"(?:{LINE_BREAK.pattern}){{2}}|\u2029")
 
 
 def headline_range(text: str) -> tuple[int, int] | None:
     """Character range of the headline: a first paragraph of at most 30 words followed by a
     blank line that is not a sentence of prose (no final full stop, or title case: most of
     its words capitalised). A headline's title-case verbs are no part of names."""
-    cut = text.find("\n\n")
+    blank = _BLANK_LINE.search(text)
+    cut = blank.start() if blank else -1
     if cut <= 0:
         return None
     first = text[:cut].strip()
     words = first.split()
-    if not words or len(words) > _HEADLINE_WORDS or "\n" in first:
+    if not words or len(words) > _HEADLINE_WORDS or has_break(first):
         return None
     alpha = [w for w in words if w[:1].isalpha()]
     capitalised = sum(1 for w in alpha if w[0].isupper())

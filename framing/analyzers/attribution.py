@@ -29,6 +29,7 @@ from ..attribution.model import CueModel, default_cue_model
 from ..attribution.outlets import media_outlet
 from ..attribution.resolve import CONTINUATION_PARAGRAPHS, Resolution, SourceResolver
 from ..attribution.stance import STANCES, stances
+from ..lines import LINE_BREAK
 from ..terminology.voice import RangeIndex
 from .base import BaseAnalyzer, Context
 
@@ -63,7 +64,7 @@ _ACTOR_SOURCE_TYPES = {"person": "person", "media": "media", "organization": "or
                        "armed_group": "organization", "country": "organization", "place": "organization",
                        "group": "organization"}
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-_PARAGRAPH = re.compile(r"\n\s*")
+_PARAGRAPH = re.compile(rf"(?:{LINE_BREAK.pattern})\s*")  # a line break and the blank lines after it
 _SURFACE_CUE = re.compile(r"\b(said|says|told|added|stated|wrote|according to)\b", re.IGNORECASE)
 
 

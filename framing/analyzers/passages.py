@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Mapping
 
+from ..lines import lines
 from .base import BaseAnalyzer, Context
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -168,10 +169,8 @@ def _passage_bounds(doc: Doc, text: str) -> list[tuple[int, int]]:
         sents = [(0, len(text))]
     out = []
     for s0, s1 in sents:
-        pos = s0
-        for line in text[s0:s1].split("\n"):
-            a, b = pos, pos + len(line)
-            pos = b + 1
+        for a, b in lines(text[s0:s1]):
+            a, b = a + s0, b + s0
             while a < b and text[a].isspace():
                 a += 1
             while b > a and text[b - 1].isspace():

@@ -19,6 +19,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ..attribution.resolve import pronouns
+from ..lines import line_end, line_start
 from ..sentiment.aggregate import default_aggregation, pronoun_targets
 from ..sentiment.api import BACKENDS, score_label, score_targets
 from ..terminology.voice import RangeIndex
@@ -173,9 +174,7 @@ def _sentence_bounds(doc: Doc, text: str, start: int, end: int, has_sents: bool)
         sent = span[0].sent
         lo, hi = min(sent.start_char, start), max(sent.end_char, end)
     else:
-        lo = text.rfind("\n", 0, start) + 1
-        newline = text.find("\n", end)
-        hi = len(text) if newline < 0 else newline
+        lo, hi = line_start(text, start), line_end(text, end)
     while lo < start and text[lo].isspace():
         lo += 1
     while hi > end and text[hi - 1].isspace():

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ..lines import BREAK_CLASS, LINE_START, line_end
 from .layout import span_chars, trim
 from .quotations import owned_ranges
 from .record import Attribution
@@ -57,7 +58,7 @@ _COLON_LOOKBACK = 16
 
 #: "KATE BOLDUAN:".
 
-_SPEAKER_LABEL = re.compile(r"^[ \t\xa0]*(Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):[ \t\xa0]+\S", re.MULTILINE)
+_SPEAKER_LABEL = re.compile(rf"{LINE_START}[ \t\xa0]*(Q|A|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,2}}):[ \t\xa0]+\S")
 
 
 def _speaker_labels(text: str) -> frozenset[str]:
@@ -191,7 +192,7 @@ def paragraphs_after_colon(layout: TextLayout, found: list[Attribution]) -> list
     out: list[Attribution] = []
     by_cue = sorted(((a.cue[0], a) for a in found), key=lambda x: x[0])
     cue_starts = [c for c, _ in by_cue]
-    for m in re.finditer(r":[ \t]*(?=\n)", text):
+    for m in re.finditer(rf":[ \t]*(?=[{BREAK_CLASS}])", text):
         colon = m.start()
         line_lo, _ = layout.line_bounds(colon)
         lead = _LEAD_IN.search(text, line_lo, m.end())
@@ -211,8 +212,7 @@ def paragraphs_after_colon(layout: TextLayout, found: list[Attribution]) -> list
                 k += 1
             if k >= len(text):
                 break
-            hi = text.find("\n", k)
-            hi = len(text) if hi < 0 else hi
+            hi = line_end(text, k)
             end = hi
             while end > k and text[end - 1].isspace():
                 end -= 1

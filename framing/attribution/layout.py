@@ -10,16 +10,15 @@ subject's noun phrase without relative clauses.
 from __future__ import annotations
 
 import bisect
-import re
 from typing import TYPE_CHECKING
+
+from ..lines import LineIndex
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
 __all__ = ["COMPLEMENTIZERS", "QUOTE_CHARS", "Quotes", "TextLayout", "balance", "source_range", "span_chars", "subtree_range",
            "trim"]
-
-_LINE_BREAK = re.compile("\n")
 
 
 QUOTE_CHARS = set('"“”„«»\'')
@@ -113,15 +112,12 @@ class TextLayout:
         self.doc = doc
         self.text = text
         self.quotes = Quotes(quote_ranges)
-        self._breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+        self._lines = LineIndex(text)
         self._sentence_ends: list[int] | None = None
 
     def line_bounds(self, idx: int) -> tuple[int, int]:
         """The paragraph (line) holding character ``idx``: ``[start, end)`` without its break."""
-        k = bisect.bisect_left(self._breaks, idx)
-        lo = self._breaks[k - 1] + 1 if k > 0 else 0
-        hi = self._breaks[k] if k < len(self._breaks) else len(self.text)
-        return lo, hi
+        return self._lines.bounds(idx)
 
     def sentence_end(self, pos: int) -> int:
         """The end of the first sentence of the parse that ends after ``pos``."""

@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..lines import BREAK_CHARS, BREAK_CLASS, LINE_END, LINE_START, break_before, has_break, line_start
 from ..terminology.voice import RangeIndex
 from .layout import QUOTE_CHARS
 from .record import Attribution
@@ -36,6 +37,8 @@ def _copies(found: list[Attribution]) -> list[Attribution]:
 
 
 _OPENING_AT_END = re.compile(r"\s(?:''|[\"“„«])\s*$")
+#: A line's first character that is not white space (:mod:`framing.lines`).
+_PARAGRAPH_TEXT = re.compile(rf"{LINE_START}[ \t\xa0]*(?=\S)")
 
 
 def owned_ranges(found: list[Attribution]) -> RangeIndex:
@@ -94,7 +97,7 @@ def quotation_paragraphs_after(layout: TextLayout, found: list[Attribution]) -> 
     owned = owned_ranges(found)
     by_cue = sorted(found, key=lambda a: a.cue[0])
     cue_starts = [a.cue[0] for a in by_cue]
-    paragraphs = [m.end() for m in re.finditer(r"(?m)^[ \t\xa0]*(?=\S)", text)]  # first character of each
+    paragraphs = [m.end() for m in _PARAGRAPH_TEXT.finditer(text)]  # first character of each
     for n, lo in enumerate(paragraphs[1:], start=1):
         if text[lo] not in QUOTE_CHARS:
             continue
@@ -131,8 +134,8 @@ def quotation_paragraphs_after(layout: TextLayout, found: list[Attribution]) -> 
 
 #: (``– Old hands –.``).
 
-_CREDIT_LINE = re.compile(r"^[ \t\xa0]*[-—–―]{1,2}[ \t\xa0]?(?P<name>[A-Z][^,.\n—–―-]*(?:-[^,.\n—–―-]+)*)(?P<rest>[,.][^\n—–―]*)?$",
-                          re.MULTILINE)
+_CREDIT_LINE = re.compile(rf"{LINE_START}[ \t\xa0]*[-—–―]{{1,2}}[ \t\xa0]?(?P<name>[A-Z][^,.{BREAK_CLASS}—–―-]*"
+                          rf"(?:-[^,.{BREAK_CLASS}—–―-]+)*)(?P<rest>[,.][^{BREAK_CLASS}—–―]*)?{LINE_END}")
 
 
 _NAME_LINKS = frozenset({"of", "de", "da", "del", "van", "von", "bin", "al", "el", "la", "le", "the"})
@@ -156,12 +159,12 @@ def credited_quotations(layout: TextLayout, found: list[Attribution]) -> list[At
         if m.group("rest") and len(m.group("rest").split()) > 12:
             continue
         # the paragraph above: it must be a quotation from its first character to its end
-        hi = text.rfind("\n", 0, m.start())
+        hi = break_before(text, m.start())
         if hi < 0:
             continue  # the text's first line: no paragraph above
         while hi > 0 and text[hi - 1].isspace():
             hi -= 1
-        lo = text.rfind("\n", 0, hi) + 1
+        lo = line_start(text, hi)
         while lo < hi and text[lo] in " \t\xa0":
             lo += 1
         if hi <= lo or text[lo] not in QUOTE_CHARS:
@@ -213,12 +216,12 @@ def continue_quotations(layout: TextLayout, found: list[Attribution]) -> list[At
             pos = opening.start() + 1
         while True:
             nxt = pos
-            while nxt < len(text) and text[nxt] in " \t\xa0\n":
+            while nxt < len(text) and (text[nxt] in " \t\xa0" or text[nxt] in BREAK_CHARS):
                 nxt += 1
             if nxt >= len(text) or text[nxt] not in QUOTE_CHARS:
                 break
             following = [r for r in quotes.in_window(nxt, nxt + 3) if 0 <= r[0] - nxt <= 2]
-            if not following or owned.overlaps(*following[0]) or "\n" in text[following[0][0]:following[0][1]]:
+            if not following or owned.overlaps(*following[0]) or has_break(text[following[0][0]:following[0][1]]):
                 break
             quote = following[0]
             # the quotation must end its sentence (a cue after it would make it someone's);

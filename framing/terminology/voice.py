@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..data import tsv_rows
+from ..lines import BREAK_CHARS, LINE_BREAK
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -23,7 +24,7 @@ __all__ = ["RangeIndex", "Voices", "content_ranges", "quote_ranges", "quote_verb
 _OPEN = {"“", "„", "«"}
 _CLOSE = {"”", "»"}
 _STRAIGHT = '"'
-_MARKS = re.compile("''|[\n“„«”»\"]")
+_MARKS = re.compile(f"''|[“„«”»\"]|{LINE_BREAK.pattern}")
 
 
 def quote_ranges(text: str) -> list[tuple[int, int]]:
@@ -49,7 +50,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = -1
     n = len(text)
-    for match in _MARKS.finditer(text):  # only marks and line breaks matter
+    for match in _MARKS.finditer(text):  # only marks and line breaks (framing.lines) matter
         i, c = match.start(), match.group()
         if c == "''":
             # two apostrophes for a double quotation mark, as in the New York Times archive
@@ -59,7 +60,7 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
                 if i > start:
                     out.append((start, i))
                 start = -1
-        elif c == "\n":
+        elif c[0] in BREAK_CHARS:
             if start >= 0:
                 if i > start:
                     out.append((start, i))
