@@ -340,3 +340,20 @@ def test_persent_target_matching_and_scoring():
     blocked = (np.array([False, True, True]), np.array([True, True, False]))
     assert module.label(values, -0.3, 0.0, blocked).tolist() == [1, 1, 1]
     assert module.label(values, -0.3, 0.0, (np.ones(3, bool), np.ones(3, bool))).tolist() == [0, 1, 2]
+
+
+def test_sentences_match_token_sent():
+    """Sentence bounds read once per Doc are what ``Token.sent`` gives for every token."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from framing.sentiment.sentences import sentences
+
+    words = ["He", "left", ".", "She", "stayed", "here", ".", "Then", "rain"]
+    doc = Doc(Vocab(), words=words, sent_starts=[True, False, False, True, False, False, False, True, False])
+    sents = sentences(doc)
+    for token in doc:
+        sent = token.sent
+        assert sents.bounds(token.i) == (sent.start, sent.end)
+        assert sents.char_bounds(token.i) == (sent.start_char, sent.end_char)
+    assert sentences(Doc(Vocab(), words=["No", "boundaries"])) is None

@@ -31,6 +31,7 @@ nouns, proper nouns, verbs and adjectives (no stop words) with their lower-case 
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import TYPE_CHECKING, Any, Mapping
 
@@ -104,6 +105,8 @@ class PassagesAnalyzer(BaseAnalyzer):
             for item in ((context.results.get("actors") or {}).get("items") or [])
             for m in item.get("mentions") or []
         )
+        mention_starts = [s for s, _, _ in mentions]
+        longest = max((e - s for s, e, _ in mentions), default=0)  # no mention starting earlier reaches a passage
         quotes = context.quotes()
         tagged = doc.has_annotation("POS")
         items: list[dict[str, Any]] = []
@@ -126,7 +129,8 @@ class PassagesAnalyzer(BaseAnalyzer):
                 item["lemmas"] = " ".join(w[2] for w in words)
                 item["offsets"] = [x for w in words for x in (w[0] - start, w[1] - w[0])]
             optional = {
-                "actors": sorted({aid for s, e, aid in mentions if s < stop and e > start}),
+                "actors": sorted({aid for s, e, aid in mentions[bisect.bisect_left(mention_starts, start - longest):
+                                                                bisect.bisect_left(mention_starts, stop)] if e > start}),
                 "numbers": numbers,
                 "quotes": [[max(s, start), min(e, stop)] for s, e in quotes if s < stop and e > start],
             }
@@ -191,16 +195,18 @@ def _chunks(doc: Doc, boiler: Any) -> dict[str, int]:
     arr = doc.to_array([POS, IS_ALPHA, IS_STOP, LEMMA, IDX])
     noun, adj = doc.vocab.strings["NOUN"], doc.vocab.strings["ADJ"]
     strings = doc.vocab.strings
+    # plain lists: indexing a numpy array element by element costs more than the loop
+    pos, idx = arr[:, 0].tolist(), arr[:, 4].tolist()
+    ok = ((arr[:, 0] == noun) | (arr[:, 0] == adj)) & (arr[:, 1] != 0) & (arr[:, 2] == 0)
     counts: Counter = Counter()
     run: list[int] = []
-    for i in range(len(arr) + 1):
-        ok = i < len(arr) and arr[i, 0] in (noun, adj) and arr[i, 1] and not arr[i, 2]
-        if ok:
+    for i, fits in enumerate(ok.tolist() + [False]):
+        if fits:
             run.append(i)
             continue
-        while run and arr[run[-1], 0] != noun:
+        while run and pos[run[-1]] != noun:
             run.pop()  # a term ends in a noun
-        if 2 <= len(run) <= 4 and not boiler.covers(int(arr[run[0], 4]), int(arr[run[-1], 4]) + 1):
+        if 2 <= len(run) <= 4 and not boiler.covers(idx[run[0]], idx[run[-1]] + 1):
             counts[" ".join(strings[int(arr[k, 3])].lower() for k in run)] += 1
         run = []
     return dict(sorted(counts.items()))

@@ -22,6 +22,7 @@ from ..attribution.resolve import pronouns
 from ..lines import line_end, line_start
 from ..sentiment.aggregate import default_aggregation, pronoun_targets
 from ..sentiment.api import BACKENDS, score_label, score_targets
+from ..sentiment.sentences import Sentences, sentences
 from ..terminology.voice import RangeIndex
 from .base import BaseAnalyzer, Context
 
@@ -76,7 +77,8 @@ class SentimentAnalyzer(BaseAnalyzer):
         per_actor: dict[str, list[tuple[dict[str, Any], Any]]] = {}
         for (actor_id, mention), result in zip(targets, results):
             per_actor.setdefault(actor_id, []).append((mention, result))
-        has_sents = doc.has_annotation("SENT_START")
+        # sentence bounds read once per Doc (False: none; None: ask Token.sent, a user hook defines them)
+        has_sents = sentences(doc) or None if doc.has_annotation("SENT_START") else False
         ranked = sorted(per_actor, key=lambda a: -len(per_actor[a]))
         with_context = set(ranked[: self.evidence])
         actors_out = {actor_id: self._actor(doc, context, sorted(scored, key=lambda mr: mr[0]["start"]), has_sents,
@@ -108,7 +110,7 @@ class SentimentAnalyzer(BaseAnalyzer):
                         for actor_id, s, e in pronoun_targets(doc, people, words)]
         return targets
 
-    def _actor(self, doc: Doc, context: Context, scored: list[tuple[dict[str, Any], Any]], has_sents: bool,
+    def _actor(self, doc: Doc, context: Context, scored: list[tuple[dict[str, Any], Any]], has_sents: Any,
                with_context: bool) -> dict[str, Any]:
         scores = [r.score for _, r in scored]
         labels = Counter(r.label for _, r in scored)
@@ -131,7 +133,7 @@ class SentimentAnalyzer(BaseAnalyzer):
         }
 
     @staticmethod
-    def _mention(doc: Doc, context: Context, mention: dict[str, Any], result: Any, has_sents: bool) -> dict[str, Any]:
+    def _mention(doc: Doc, context: Context, mention: dict[str, Any], result: Any, has_sents: Any) -> dict[str, Any]:
         """One scored mention with the sentence it was scored in (the evidence behind the number)."""
         lo, hi = _sentence_bounds(doc, context.text, mention["start"], mention["end"], has_sents)
         out = {"start": mention["start"], "end": mention["end"], "score": round(result.score, 3),
@@ -141,7 +143,7 @@ class SentimentAnalyzer(BaseAnalyzer):
         return out
 
     @staticmethod
-    def _evidence(doc: Doc, context: Context, mention: dict[str, Any], result: Any, has_sents: bool,
+    def _evidence(doc: Doc, context: Context, mention: dict[str, Any], result: Any, has_sents: Any,
                   with_context: bool = True) -> dict[str, Any]:
         if not with_context:
             return {"score": round(result.score, 4), "label": result.label, "mention": context.span(mention["start"], mention["end"]),
@@ -166,13 +168,19 @@ class SentimentAnalyzer(BaseAnalyzer):
         }
 
 
-def _sentence_bounds(doc: Doc, text: str, start: int, end: int, has_sents: bool) -> tuple[int, int]:
+def _sentence_bounds(doc: Doc, text: str, start: int, end: int, has_sents: Any) -> tuple[int, int]:
     """The character bounds of the sentence holding ``text[start:end]``, whitespace trimmed;
-    without sentence boundaries, its line. Always contains the mention."""
+    without sentence boundaries (``has_sents`` False), its line. Always contains the
+    mention. ``has_sents`` may be the Doc's :class:`~framing.sentiment.sentences.Sentences`
+    (read once per Doc); otherwise each call asks ``Token.sent``."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and len(span) and has_sents:
-        sent = span[0].sent
-        lo, hi = min(sent.start_char, start), max(sent.end_char, end)
+    if span is not None and len(span) and has_sents is not False:
+        if not isinstance(has_sents, Sentences):
+            sent = span[0].sent
+            first, last = sent.start_char, sent.end_char
+        else:
+            first, last = has_sents.char_bounds(span.start)
+        lo, hi = min(first, start), max(last, end)
     else:
         lo, hi = line_start(text, start), line_end(text, end)
     while lo < start and text[lo].isspace():

@@ -50,14 +50,31 @@ def pronoun_targets(doc: Doc, person_mentions: Iterable[tuple[str, int, int]],
         return []
     starts = [s for s, _, _ in named]
     out = []
-    for token in doc:
-        if token.text.lower() not in words:
+    for idx, text in _tokens_in(doc, words):
+        k = bisect.bisect_right(starts, idx) - 1
+        if k < 0 or named[k][1] > idx:
             continue
-        k = bisect.bisect_right(starts, token.idx) - 1
-        if k < 0 or named[k][1] > token.idx:
-            continue
-        out.append((named[k][2], token.idx, token.idx + len(token.text)))
+        out.append((named[k][2], idx, idx + len(text)))
     return out
+
+
+def _tokens_in(doc: Doc, words: Collection[str]) -> list[tuple[int, str]]:
+    """``(token.idx, token.text)`` of the tokens whose lower-cased text is in ``words``, in
+    order, read with one ``doc.to_array`` (each distinct text looked up once)."""
+    if not len(doc):
+        return []
+    import numpy as np
+    from spacy.attrs import IDX, ORTH
+
+    arr = doc.to_array([IDX, ORTH])
+    strings = doc.vocab.strings
+    distinct, inverse = np.unique(arr[:, 1], return_inverse=True)
+    texts = [strings[i] for i in distinct.tolist()]
+    wanted = [k for k, text in enumerate(texts) if text.lower() in words]
+    rows = np.flatnonzero(np.isin(inverse.reshape(-1), wanted)).tolist()
+    idx = arr[:, 0].astype(np.int64)
+    inverse = inverse.reshape(-1)
+    return [(int(idx[r]), texts[inverse[r]]) for r in rows]
 
 
 @dataclass(frozen=True)

@@ -97,23 +97,36 @@ class TokenTable:
     (the batch API builds one per Doc) and otherwise builds its own.
     """
 
-    __slots__ = ("doc", "lower", "lemma", "skip", "space", "text", "_heads", "_tensor", "_sent_means")
+    __slots__ = ("doc", "lower", "lemma", "skip", "space", "text", "_heads", "_tensor", "_sent_means", "_sents")
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
 
         self.doc = doc
         # one array read instead of a Token object per token and attribute
-        rows = doc.to_array([LOWER, LEMMA, ORTH, IS_SPACE, IS_PUNCT]).tolist() if len(doc) else []
+        arr = doc.to_array([LOWER, LEMMA, ORTH, IS_SPACE, IS_PUNCT]).reshape(len(doc), 5)
         strings = doc.vocab.strings
-        self.lower = [strings[r[0]] for r in rows]
-        self.lemma = [strings[r[1]].lower() if r[1] else "" for r in rows]
-        self.text = [strings[r[2]] for r in rows]
-        self.space = [bool(r[3]) for r in rows]
-        self.skip = [bool(r[4]) or bool(r[3]) for r in rows]  # punctuation or space
+        self.lower = _strings(arr[:, 0], lambda i: strings[i])
+        self.lemma = _strings(arr[:, 1], lambda i: strings[i].lower() if i else "")
+        self.text = _strings(arr[:, 2], lambda i: strings[i])
+        self.space = arr[:, 3].astype(bool).tolist()
+        self.skip = (arr[:, 3] | arr[:, 4]).astype(bool).tolist()  # punctuation or space
         self._heads: list[int] | None = None
         self._tensor: Any = False  # not read yet
         self._sent_means: dict[int, Any] = {}
+        self._sents: Any = False  # not read yet
+
+    def sentence_bounds(self, i: int) -> tuple[int, int]:
+        """``(start, end)`` token indices of the sentence holding token ``i`` (what
+        ``doc[i].sent`` gives, without building a Token and a Span)."""
+        if self._sents is False:
+            from .sentences import sentences
+
+            self._sents = sentences(self.doc)
+        if self._sents is None:
+            sent = self.doc[i].sent
+            return sent.start, sent.end
+        return self._sents.bounds(i)
 
     @property
     def tensor(self) -> Any:
@@ -178,11 +191,20 @@ def dense_features(doc: Doc, start: int, end: int, *, table: TokenTable | None =
     target = doc.char_span(start, end, alignment_mode="expand")
     if target is None or len(target) == 0:
         return None
-    first = doc[target.start]
-    sentence = first.sent if doc.has_annotation("SENT_START") else doc[:]
+    s0, s1 = table.sentence_bounds(target.start) if doc.has_annotation("SENT_START") else (0, len(doc))
     governor = target.root.head.i
     return np.concatenate([tensor[target.start:target.end].mean(axis=0), tensor[governor],
-                           table.sentence_mean(sentence.start, sentence.end)]).astype(np.float64)
+                           table.sentence_mean(s0, s1)]).astype(np.float64)
+
+
+def _strings(ids: Any, name: Any) -> list[str]:
+    """``[name(id) for id in ids]``, each distinct id named once (reading a column of
+    64-bit string ids with ``tolist`` costs more than the lookups)."""
+    import numpy as np
+
+    distinct, inverse = np.unique(ids, return_inverse=True)
+    names = [name(i) for i in distinct.tolist()]
+    return [names[k] for k in inverse.reshape(-1).tolist()]
 
 
 def _role(head: Token) -> tuple[str | None, Token | None]:
@@ -240,7 +262,8 @@ def featurize(
         target = doc[0:0]
     if sentence is None:
         if len(target) and doc.has_annotation("SENT_START"):
-            sentence = doc[target.start].sent
+            first, last = table.sentence_bounds(target.start)
+            sentence = doc[first:last]
         else:
             sentence = doc[:]
     s0, s1 = sentence.start, sentence.end

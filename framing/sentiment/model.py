@@ -47,10 +47,14 @@ class LinearModel:
         coef_t = self.coef_t
         scores = np.tile(self.intercept, (len(rows), 1)).astype(np.float64)
         for r, feats in enumerate(rows):
-            idx = [vocab[k] for k in feats if k in vocab]
+            idx, values = [], []
+            for k, v in feats.items():  # one dictionary lookup per feature
+                j = vocab.get(k)
+                if j is not None:
+                    idx.append(j)
+                    values.append(v)
             if idx:
-                vals = np.fromiter((feats[k] for k in feats if k in vocab), dtype=np.float64, count=len(idx))
-                scores[r] += vals @ coef_t[idx]
+                scores[r] += np.array(values, dtype=np.float64) @ coef_t[idx]
         if dense is not None and self.dense_coef is not None:
             for r, vec in enumerate(dense):
                 if vec is not None and vec.shape == self.dense_mean.shape:
