@@ -126,6 +126,11 @@ class Engine:
                 "[E031] The Doc's text differs from the article text; spans would not be "
                 "offsets into the text passed in."
             )
+        return self._profile(doc, article)
+
+    def _profile(self, doc: Doc, article: Article) -> ArticleProfile:
+        """:meth:`profile_doc` for a Doc this engine made from ``article.text`` (spaCy and
+        :mod:`framing.segment` keep the text exactly, so it is not rebuilt to check)."""
         context = Context(text=article.text, article=article, catalog=self.catalog, nlp=self.nlp)
         for analyzer in self.analyzers:
             try:
@@ -182,7 +187,7 @@ class Engine:
 
     def analyze(self, article: Article) -> ArticleProfile:
         """Parse and profile one article (exceptions propagate)."""
-        return self.profile_doc(self.make_doc(article.text), article)
+        return self._profile(self.make_doc(article.text), article)
 
     def analyze_many(
         self,
@@ -325,7 +330,7 @@ class Engine:
                 try:
                     if doc is None:
                         doc = self.make_doc(article.text)
-                    result = self.profile_doc(doc, article)
+                    result = self._profile(doc, article)
                 except Exception as exc:
                     if on_error == "raise":
                         raise ArticleError(
