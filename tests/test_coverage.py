@@ -247,3 +247,11 @@ def test_passages_without_a_tagger_keep_words(blank_nlp):
     first = section["items"][0]
     assert first["kind"] == "sentence" and passage_words(first)[0][2] == "haftar"
     assert [text[s:e] for s, e, _ in passage_words(first)] == ["Haftar", "forces", "bombed", "port", "Tripoli"]
+
+
+def test_markdown_marks_keep_the_spaces_around_them():
+    from framing.coverage.render import _marked
+    from framing.report import md_piece
+
+    span = {"text": "the big | dog", "start": 10, "only": [{"start": 14, "end": 17}]}
+    assert _marked(span, ("**", "**"), md_piece) == "the **big** \\| dog"

@@ -221,3 +221,21 @@ def test_readability_alone_tokenizes_long_runs_in_pieces(blank_nlp):
     doc = engine.make_doc(text)
     assert doc.text == text and all(text[t.idx:t.idx + len(t)] == t.text for t in doc)
     assert engine.analyze(Article(text, id="a")).ok
+
+
+def test_a_mapping_that_raises_is_recorded_and_the_batch_goes_on(blank_nlp):
+    from collections.abc import Mapping
+
+    class Broken(Mapping):
+        def __getitem__(self, key):
+            raise RuntimeError("broken record")
+
+        def __iter__(self):
+            return iter(["text"])
+
+        def __len__(self):
+            return 1
+
+    profiles = list(framing.analyze_many(["One.", Broken(), "Two."], nlp=blank_nlp, analyzers=["readability"]))
+    assert [p.id for p in profiles] == ["0", "1", "2"]
+    assert profiles[0].ok and profiles[2].ok and "broken record" in profiles[1].error
