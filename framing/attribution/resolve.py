@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..actors.names import normalize_name
 from ..data import tsv_rows
@@ -303,18 +303,24 @@ class SourceResolver:
                 return True
         return False
 
+    def _events_before(self, pos: int, window: int) -> Iterator[tuple[int, str, bool]]:
+        """Mentions and unresolved sources before ``pos``, latest first, no more than
+        ``window`` sentences back: ``(offset, actor id or "", in subject position)``."""
+        first = self.sentence(pos) - window
+        k = bisect.bisect_left(self._events, (pos, "", False))
+        while k > 0:
+            k -= 1
+            event = self._events[k]
+            if self.sentence(event[0]) < first:
+                return
+            yield event
+
     def _antecedent(self, pos: int, types: frozenset[str], gender: str, window: int,
                     subject_only: bool = False) -> str | None:
         """The most recent actor of ``types`` in subject position before ``pos``, no more
         than ``window`` sentences back; failing that, the only such actor mentioned there."""
-        first = self.sentence(pos) - window
-        k = bisect.bisect_left(self._events, (pos, "", False))
         seen: set[str] = set()
-        while k > 0:
-            k -= 1
-            at, actor, subject = self._events[k]
-            if self.sentence(at) < first:
-                break
+        for at, actor, subject in self._events_before(pos, window):
             if not actor:
                 if _blocks(*self._blockers.get(at, ("", False)), types):
                     return None
@@ -360,14 +366,8 @@ class SourceResolver:
         between blocks it."""
         fits = self._fits(desc, modifiers)
         order = list(desc.types)
-        first = self.sentence(pos) - DESCRIPTION_WINDOW
-        k = bisect.bisect_left(self._events, (pos, "", False))
         candidates: list[tuple[str, bool]] = []
-        while k > 0:
-            k -= 1
-            at, actor, subject = self._events[k]
-            if self.sentence(at) < first:
-                break
+        for at, actor, subject in self._events_before(pos, DESCRIPTION_WINDOW):
             if not actor:
                 if self._blockers.get(at, ("", False))[0] == desc.word:
                     break
