@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from typing import Any, Mapping, Sequence
 
 from ..analyzers.passages import passage_words
+from ..terminology.voice import RangeIndex
 from .passages import Passage
 
 __all__ = ["MIN_OVERLAP", "MIN_SHARED", "NEAR", "shared_quotes"]
@@ -81,13 +82,9 @@ def _pieces(comparison: Any) -> list[_Piece]:
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[list[int]] = []
-    for s, e in sorted(ranges):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    return [(s, e) for s, e in merged]
+    """Overlapping or touching ranges joined, sorted (as :class:`RangeIndex` keeps them)."""
+    index = RangeIndex(ranges)
+    return list(zip(index.starts, index.ends))
 
 
 def _match(a: _Piece, b: _Piece) -> float | None:
