@@ -202,12 +202,12 @@ def test_sentiment_batch_api(benchmark, parsed):
 # -- readability alone: no parse --------------------------------------------------------------
 @pytest.mark.benchmark(group="interleaved")
 def test_interleaved_readability_alone(benchmark, nlp, articles, n_words):
-    """``analyzers=["readability"]`` (tokenizer + sentencizer) against the same analyzer on
-    the full parse, which is what every run did before the engine learnt ``needs_parse``;
-    the readability sections of both are checked equal."""
+    """``analyzers=["readability"]`` (no Doc: the text alone) against the same analyzer on
+    the full parse, which is what every run did before the engine learnt ``needs_parse``
+    and ``needs_doc``; the readability sections of both are checked equal."""
     light = framing.Engine(nlp, ["readability"])
     parsed = framing.Engine(nlp, ["readability"])
-    parsed.needs_parse = True
+    parsed.needs_doc = parsed.needs_parse = True
     out: dict[str, list] = {}
 
     def go(name, engine):

@@ -88,9 +88,11 @@ class Engine:
         self.analyzers = resolve_analyzers(analyzers, DEFAULT_ANALYZERS)
         self.catalog = _coerce_catalog(catalog)
         self.nlp = _coerce_nlp(nlp)
-        #: False when no analyzer reads the parse (readability alone): the tokenizer and a
-        #: rule-based sentencizer then make the Doc, many times faster than the pipeline.
-        self.needs_parse = any(getattr(a, "needs_parse", True) for a in self.analyzers)
+        #: False when no analyzer reads the Doc (readability alone): no Doc is made.
+        self.needs_doc = any(getattr(a, "needs_doc", True) for a in self.analyzers)
+        #: False when no analyzer reads the parse: the tokenizer and a rule-based
+        #: sentencizer then make the Doc, many times faster than the pipeline.
+        self.needs_parse = self.needs_doc and any(getattr(a, "needs_parse", True) for a in self.analyzers)
         self.pipeline_info = {
             "framing_version": __version__,
             "spacy_model": pipeline_name(self.nlp),
@@ -106,12 +108,15 @@ class Engine:
 
         return parse(self.nlp, text)
 
-    def make_doc(self, text: str) -> Doc:
-        """The Doc the analyzers read: the full parse (:meth:`parse`), or, when no analyzer
-        needs it, the tokens with rule-based sentences."""
+    def make_doc(self, text: str) -> Doc | None:
+        """The Doc the analyzers read: the full parse (:meth:`parse`); when no analyzer
+        needs it, the tokens with rule-based sentences; when no analyzer reads a Doc,
+        ``None``."""
         if self.needs_parse:
             return self.parse(text)
-        return self._light_doc(text)
+        if self.needs_doc:
+            return self._light_doc(text)
+        return None
 
     def _light_doc(self, text: str) -> Doc:
         from .lightdoc import light_doc
@@ -128,7 +133,7 @@ class Engine:
             )
         return self._profile(doc, article)
 
-    def _profile(self, doc: Doc, article: Article) -> ArticleProfile:
+    def _profile(self, doc: Doc | None, article: Article) -> ArticleProfile:
         """:meth:`profile_doc` for a Doc this engine made from ``article.text`` (spaCy and
         :mod:`framing.segment` keep the text exactly, so it is not rebuilt to check)."""
         context = Context(text=article.text, article=article, catalog=self.catalog, nlp=self.nlp)
@@ -340,7 +345,7 @@ class Engine:
             bar(1)
             return result
 
-        if not self.needs_parse:  # finish() makes each Doc from the tokenizer
+        if not self.needs_parse:  # finish() makes each Doc from the tokenizer, or none
             for _ in feed():
                 while pending:
                     yield finish(pending.popleft(), None)

@@ -1,5 +1,5 @@
 """Docs without the pipeline: tokens and rule-based sentences, for runs whose analyzers
-read no parse (readability alone). Many times faster than the trained pipeline.
+read tokens and sentences but no parse. Many times faster than the trained pipeline.
 
 The sentence rule is spaCy's ``Sentencizer`` (a sentence ends after a run of sentence-final
 punctuation), computed from two integer arrays instead of a ``Token`` object per token.

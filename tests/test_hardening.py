@@ -175,18 +175,42 @@ def test_registering_a_name_again_replaces_every_cached_use(blank_nlp, probe_nam
     assert first.features()["probe_reregistered__value"] == 2.0  # the registered one now
 
 
-def test_readability_alone_does_not_parse(nlp):
+def test_readability_alone_makes_no_doc(nlp):
     text = "The minister spoke. He left at noon.\n\nThe talks failed."
     engine = Engine(nlp, ["readability"])
-    assert engine.needs_parse is False
+    assert engine.needs_parse is False and engine.needs_doc is False
+    assert engine.make_doc(text) is None
     light = engine.analyze(Article(text, id="a"))
     assert light.pipeline["parsed"] is False
     full = Engine(nlp, ["readability", "actors"]).analyze(Article(text, id="a"))
     assert full.pipeline["parsed"] is True
     assert light.readability == full.readability
-    assert light.article["n_words"] == full.article["n_words"]
+    # nothing counted tokens: null, not a count by other rules
+    assert light.article["n_words"] is None and light.article["n_sentences"] is None
+    assert full.article["n_words"] == 10 and full.article["n_sentences"] == 3
+    batch = list(engine.analyze_many([text, {"id": "b", "text": text}]))
+    assert [p.id for p in batch] == ["0", "b"] and [p.readability for p in batch] == [light.readability] * 2
+
+
+class _TokenCounter(framing.BaseAnalyzer):
+    """Reads tokens and sentences but no parse."""
+
+    name = "probe_token_counter"
+    needs_parse = False
+
+    def analyze(self, doc, context):
+        return {"metrics": {"tokens": len(doc), "sentences": sum(1 for _ in doc.sents)}}
+
+
+def test_tokens_without_a_parse_get_the_light_doc(nlp):
+    text = "The minister spoke. He left at noon.\n\nThe talks failed."
+    engine = Engine(nlp, [_TokenCounter(), "readability"])
+    assert engine.needs_doc is True and engine.needs_parse is False
     doc = engine.make_doc(text)
     assert not doc.has_annotation("DEP") and doc.has_annotation("SENT_START")
+    profile = engine.analyze(Article(text, id="a"))
+    assert profile.sections["probe_token_counter"] == {"metrics": {"tokens": 14, "sentences": 3}}
+    assert profile.article["n_words"] == 10 and profile.article["n_sentences"] == 3
 
 
 def test_progress_shows_a_total_for_sized_input(blank_nlp, capsys):
@@ -215,9 +239,9 @@ def test_progress_takes_the_total_of_a_stream(blank_nlp, capsys):
     assert "/2" in capsys.readouterr().err
 
 
-def test_readability_alone_tokenizes_long_runs_in_pieces(blank_nlp):
+def test_the_light_doc_tokenizes_long_runs_in_pieces(blank_nlp):
     text = "Fine words. " + "!?" * 3000 + " End."
-    engine = Engine(blank_nlp, ["readability"])
+    engine = Engine(blank_nlp, [_TokenCounter(), "readability"])
     doc = engine.make_doc(text)
     assert doc.text == text and all(text[t.idx:t.idx + len(t)] == t.text for t in doc)
     assert engine.analyze(Article(text, id="a")).ok

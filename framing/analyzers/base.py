@@ -11,7 +11,10 @@ Optionally ``features(section) -> dict[str, float]`` turns its section into comp
 numbers (see :func:`default_features` for what happens without it), and ``needs_parse =
 False`` says the analyzer reads only the text, tokens and sentences: when every analyzer of
 a run says so, the engine skips the pipeline and makes the Doc with the tokenizer and a
-rule-based sentencizer (readability alone runs many times faster). Analyzers never parse
+rule-based sentencizer. ``needs_doc = False`` says it reads only ``context.text``: when
+every analyzer of a run says so, the engine makes no Doc at all, passes ``doc=None``, and
+the profile's ``article.n_words`` and ``n_sentences`` are null (nothing counted tokens;
+readability alone runs this way, many times faster than on a parse). Analyzers never parse
 text themselves: the one spaCy ``Doc`` of the article is shared by all of them, and
 ``doc.text == context.text`` always holds, so token offsets are offsets into the text the
 user passed in.
@@ -108,6 +111,9 @@ class BaseAnalyzer:
     requires: tuple[str, ...] = ()
     #: Whether :meth:`analyze` reads the pipeline's annotations (tags, parse, entities).
     needs_parse: bool = True
+    #: Whether :meth:`analyze` reads the Doc at all (False: only ``context.text``; it may
+    #: then be given ``doc=None``).
+    needs_doc: bool = True
 
     def get_params(self) -> dict[str, Any]:
         """The constructor arguments, for reproducing this analyzer."""

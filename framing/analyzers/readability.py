@@ -166,15 +166,17 @@ class ReadabilityAnalyzer(BaseAnalyzer):
     ``dale_chall_readability_score`` and the counts ``n_sentences``, ``n_words``,
     ``n_syllables``, ``n_polysyllables``, ``n_difficult_words``, ``n_characters``,
     ``n_letters`` as textstat counts them (its own sentence and word rules, which differ
-    slightly from spaCy's). It needs no parse, so it works with any pipeline.
+    slightly from spaCy's). It reads only the text, neither parse nor tokens: run alone,
+    the engine makes no Doc (``doc`` is then ``None``).
     """
 
     name = "readability"
     version = "1"
     requires: tuple[str, ...] = ()
     needs_parse = False
+    needs_doc = False
 
-    def analyze(self, doc: Doc, context: Context) -> dict[str, Any]:
+    def analyze(self, doc: Doc | None, context: Context) -> dict[str, Any]:
         return readability(context.text)
 
     def features(self, section: dict[str, Any]) -> dict[str, float]:
