@@ -228,6 +228,11 @@ class Comparison:
 
         self.differences = key_differences(self)
 
+    def has_section(self, name: str) -> bool:
+        """Whether any compared profile has the section ``name`` (a run without that
+        analyzer, or only failed articles, has none: reports say so instead of "none")."""
+        return any(p.sections.get(name) is not None for p in self.profiles)
+
     def label(self, unit: str) -> str:
         """The display label of a unit."""
         return self.labels.get(unit, unit)

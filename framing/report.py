@@ -155,7 +155,9 @@ def markdown_report(comparison: Comparison, *, max_actors: int = 15) -> str:
     lines += _md_table(["actor"] + labels, rows) + _md_attributed_roles(c, max_actors)
     lines += _md_sentiment(c, max_actors) + _md_metrics(c, "attribution", "Attribution")
     lines += ["", "Sources each unit rests on (share of its attributions):", ""]
-    for u in c.units:
+    if not c.has_section("attribution"):
+        lines.append("No attribution section in these profiles.")
+    for u in c.units if c.has_section("attribution") else ():
         srcs = c.sources(u, top=6)
         text = "; ".join(f"{md(s['source'])} ({md(s['source_type'])}, {s['n']}, {s['share']:.0%})" for s in srcs) or "none"
         lines.append(f"- **{md(c.label(u))}**: {text}")
@@ -373,6 +375,8 @@ def _attribution_html(c: Comparison, colours: dict[str, str]) -> str:
     else:
         out.append('<p class=m>No attributions found (or no attribution section).</p>')
     out.append(_metrics_table(c, "attribution", "Attribution measures"))
+    if not c.has_section("attribution"):  # the note above says so; no "no attributions" cards
+        return "".join(out)
     out.append("<h3>Sources each unit rests on</h3><p class=m>Most cited first: type; attributions, share of the "
                "unit's attributions. Open a source for what it said.</p>")
     cards = []

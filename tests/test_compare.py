@@ -430,3 +430,16 @@ def test_sources_group_by_resolved_actor_and_unresolved_by_normalised_text():
     assert {e["article"] for e in haftar["evidence"]} == {"a", "b"}
     # of the 7 attributions that have a source, as the analyzer's top_source_share counts
     assert framing.compare([a, b], by="outlet").reliance("Wire")["top_share"] == pytest.approx(4 / 7)
+
+
+def test_reports_say_when_no_profile_has_attribution(blank_nlp):
+    from framing.terminal import terminal_report
+
+    profiles = list(framing.analyze_many(["The cat sat. It was fine.", "A dog ran far away."],
+                                         nlp=blank_nlp, analyzers=["readability"]))
+    c = framing.compare(profiles)
+    assert not c.has_section("attribution") and c.has_section("readability")
+    md = c.to_markdown()
+    assert "No attribution section in these profiles." in md and "**0**: none" not in md
+    assert "Sources each unit rests on" not in c.to_html() and "no attributions</p>" not in c.to_html()
+    assert "No attribution section in these profiles." in terminal_report(c, 100)
