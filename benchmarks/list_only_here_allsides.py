@@ -55,17 +55,22 @@ GROUPS = {
     "fauci-warns": ["6N8lWd4v2WaKk7HS", "aO8hsfIYJuMSnyZ2"],
     "border-military": ["fDOzHBI4LKQtSvMW", "jR8vRNvFEXgs6b2B"],
 }
+#: Larger groups (four or five outlets over a few days of one story), with ``--large``.
+LARGE_GROUPS = {
+    "kavanaugh-ford-5": ["C1QaPSBhac3Ycg9d", "NXRqfMtFb5lJQHoU", "P3CCkdow09QjFGzI", "6zUJXdsfeQLN7SfU", "t7IxBdJWv8abob7S"],
+    "shutdown-oct-2013-4": ["4F7mBIHCyFNG8sXG", "gIHmXRnRWoJKgsX7", "dZLJMAcNZcuKtTvv", "RmaUQ5Hjn2uJWGbg"],
+}
 
 
-def load_profiles(cache: Path | None) -> dict[str, list[dict]]:
+def load_profiles(cache: Path | None, groups: dict[str, list[str]] = GROUPS) -> dict[str, list[dict]]:
     """Analysed profiles per group (read from ``cache`` when it exists)."""
     if cache is not None and cache.is_file():
         return json.loads(cache.read_text(encoding="utf-8"))
-    wanted = {i: g for g, ids in GROUPS.items() for i in ids}
+    wanted = {i: g for g, ids in groups.items() for i in ids}
     rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if r["id"] in wanted]
     articles = [{"text": r["text"], "id": r["id"], "outlet": r["outlet"]} for r in rows]
-    out: dict[str, list[dict]] = {g: [] for g in GROUPS}
+    out: dict[str, list[dict]] = {g: [] for g in groups}
     for row, profile in zip(rows, framing.analyze_many(articles)):
         out[wanted[row["id"]]].append(profile.to_dict())
     if cache is not None:
@@ -119,7 +124,7 @@ def evidence(passages: list) -> dict[int, dict]:
 
 
 def listing(args: argparse.Namespace) -> int:
-    groups = load_profiles(args.profiles)
+    groups = load_profiles(args.profiles, LARGE_GROUPS if args.large else GROUPS)
     pool = []
     for name, group in groups.items():
         passages = comparison_passages(framing.compare(group))
@@ -153,15 +158,20 @@ def precision_table(verdicts: Path, listings: list[Path]) -> int:
             key, verdict = line.split("\t")[:2]
             read[key] = verdict
     rows: dict[str, dict] = {}
+    listed = []
     for path in listings:
-        for row in json.loads(path.read_text(encoding="utf-8")):
-            if row["key"] in read:
-                rows.setdefault(row["key"], dict(row, verdict=read[row["key"]]))
+        listed += json.loads(path.read_text(encoding="utf-8"))
+    for row in listed:
+        if row["key"] in read:
+            rows.setdefault(row["key"], dict(row, verdict=read[row["key"]]))
     per_stratum = {lo: sum(r["stratum"] == lo for r in rows.values()) for lo in STRATA[:-1]}
+    unread = {r["stratum"] for r in listed if not per_stratum[r["stratum"]]}
     print(f"{len(rows)} candidates read: " + ", ".join(
         f"{n} in [{lo:.2f}, {lo + 0.05:.2f})" for lo, n in per_stratum.items()))
     print("| rule | read | T | N | F | est. passages | precision (N as true / as false) |\n|---|---|---|---|---|---|---|")
     for name, rule in RULES.items():
+        if any(rule(r) for r in listed if r["stratum"] in unread):
+            continue  # the rule takes in a stratum nobody read
         hit = [r for r in rows.values() if rule(r)]
         weight = {r["key"]: r["n_stratum"] / per_stratum[r["stratum"]] for r in hit}
         total = sum(weight.values())
@@ -179,6 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profiles", type=Path, default=None, help="JSON cache of the analysed profiles")
     parser.add_argument("--per-stratum", type=int, default=20)
+    parser.add_argument("--large", action="store_true", help="the groups of four or five outlets instead")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--context", type=int, nargs="?", const=3, default=0, metavar="N",
                         help="the N (default 3) closest sentences of every other article")
