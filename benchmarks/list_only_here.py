@@ -1,12 +1,14 @@
 """List only-here passages per NewsWCL50 event, to check by reading (issue 21).
 
     python benchmarks/list_only_here.py [--data ../shared/data/newswcl50/events_0-4.jsonl]
-        [--per-event 20] [--seed 0] [--profiles /tmp/wcl_profiles.json]
+        [--per-event 20] [--seed 0] [--profiles /tmp/wcl_profiles.json] [--context [N]]
 
 Each event's five articles (one per outlet) are compared; from all their only-here passages
-``--per-event`` are drawn at random (fixed seed) and printed with the article, followed by
-the other four articles' texts' closest passages, so a reader can judge whether the
-passage truly has no counterpart. ``--profiles`` caches the analysed profiles.
+(today's rule, :data:`framing.coverage.ONLY_HERE_BELOW`, or ``--only-below``)
+``--per-event`` are drawn at random (fixed seed) and printed with the article and their best
+cosine; ``--context`` adds, under each, the N closest sentences of each of the other four
+articles (however low their cosine), so a reader can judge whether the passage truly has
+no counterpart. ``--profiles`` caches the analysed profiles.
 """
 
 from __future__ import annotations
@@ -34,17 +36,29 @@ def load_profiles(data: Path, cache: Path | None) -> list[dict]:
     return profiles
 
 
-def _closest(passages: list) -> dict:
-    """(article, start) -> [(cosine, passage)]: the closest passage of each other article."""
-    from framing.coverage import match_passages
+def closest(passages: list, per_article: int = 2) -> dict:
+    """(article, start) -> [(cosine, passage)]: the ``per_article`` closest sentences of
+    every other article to each sentence passage, by the comparison's own TF-IDF cosine,
+    however low (0.0 when they share no feature), best first within each article."""
+    import numpy as np
 
-    best: dict = {}
-    for i, j, score in match_passages(passages):
-        for a, b in ((passages[i], passages[j]), (passages[j], passages[i])):
-            slot = best.setdefault((a.article, a.start), {})
-            if b.article not in slot or score > slot[b.article][0]:
-                slot[b.article] = (score, b)
-    return {key: sorted(v.values(), key=lambda sb: -sb[0]) for key, v in best.items()}
+    from framing.coverage.align import tfidf_matrix
+
+    idx = [k for k, p in enumerate(passages) if p.kind == "sentence" and p.features]
+    if not idx:
+        return {}
+    x = tfidf_matrix([passages[k] for k in idx])
+    sims = (x @ x.T).toarray()
+    articles = np.array([passages[k].article for k in idx])
+    out = {}
+    for a, k in enumerate(idx):
+        near = []
+        for art in dict.fromkeys(articles[articles != passages[k].article].tolist()):
+            cols = np.flatnonzero(articles == art)
+            top = cols[np.argsort(-sims[a, cols], kind="stable")[:per_article]]
+            near += [(float(sims[a, b]), passages[idx[b]]) for b in top]
+        out[(passages[k].article, passages[k].start)] = near
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,8 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profiles", type=Path, default=None, help="JSON cache of the analysed profiles")
     parser.add_argument("--events", default=None, help="comma-separated event numbers (default: all)")
-    parser.add_argument("--context", action="store_true",
-                        help="under each passage, the closest passage of every other article (cosine)")
+    parser.add_argument("--context", type=int, nargs="?", const=2, default=0, metavar="N",
+                        help="under each passage, the N (default 2) closest sentences of every other article, "
+                             "with their cosine")
     parser.add_argument("--only-below", type=float, default=None,
                         help=f"only-here cutoff (default framing.coverage.ONLY_HERE_BELOW = {ONLY_HERE_BELOW})")
     args = parser.parse_args(argv)
@@ -76,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             cov = comparison.coverage
         else:
             cov = coverage(passages, comparison.units, only_below=args.only_below)
-        closest = _closest(passages) if args.context else {}
+        closest_ = closest(passages, args.context) if args.context else {}
         pool = [(unit, p) for unit, entry in cov.items() for p in entry["only_here"]]
         n_sent = sum(entry["n_passages"] for entry in cov.values())
         rng = random.Random(args.seed)
@@ -84,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n## event {event}: {len(pool)} only-here of {n_sent} sentences; {len(sample)} listed")
         for k, (_unit, p) in enumerate(sorted(sample, key=lambda up: (up[0], up[1]["start"])), 1):
             print(f"{event}.{k:02d} [{p['article']}] (best {p['best']}) {' '.join(p['text'].split())}")
-            for score, other in closest.get((p["article"], p["start"]), []):
+            for score, other in closest_.get((p["article"], p["start"]), []):
                 print(f"        {score:.3f} [{other.article}] {' '.join(other.text.split())}")
     return 0
 
