@@ -682,3 +682,20 @@ def test_the_people_step_fills_the_shared_indexes(blank_nlp):
     person = mc.clusters[0]
     assert mc.by_surname == {skeleton("Haftar"): [person]} and person.first == skeleton("Khalifa")
     assert [m["kind"] for m in person.mentions] == ["name", "surname"]
+
+
+def test_a_verb_the_parser_took_for_a_modifier_is_no_part_of_a_group(blank_nlp):
+    # "Mr. Trump's praise for the North Korean leader rankled critics": the parse made
+    # "rankled" an amod of "critics"; the group is "critics", not "leader rankled critics"
+    from spacy.tokens import Doc
+
+    words = ["praise", "for", "the", "North", "Korean", "leader", "rankled", "critics", ",", "and",
+             "elected", "officials", "."]
+    tags = ["NN", "IN", "DT", "JJ", "JJ", "NN", "VBD", "NNS", ",", "CC", "VBN", "NNS", "."]
+    heads = [0, 0, 5, 5, 5, 7, 7, 1, 0, 0, 11, 0, 0]
+    deps = ["ROOT", "prep", "det", "amod", "amod", "nmod", "amod", "pobj", "punct", "cc", "amod", "conj", "punct"]
+    lemmas = ["praise", "for", "the", "north", "korean", "leader", "rankle", "critic", ",", "and", "elect",
+              "official", "."]
+    doc = Doc(blank_nlp.vocab, words=words, tags=tags, heads=heads, deps=deps, lemmas=lemmas)
+    groups = sorted(m["text"] for i in _run(doc) if i["type"] == "group" for m in i["mentions"])
+    assert groups == ["critics", "elected officials"]
