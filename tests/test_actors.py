@@ -699,3 +699,20 @@ def test_a_verb_the_parser_took_for_a_modifier_is_no_part_of_a_group(blank_nlp):
     doc = Doc(blank_nlp.vocab, words=words, tags=tags, heads=heads, deps=deps, lemmas=lemmas)
     groups = sorted(m["text"] for i in _run(doc) if i["type"] == "group" for m in i["mentions"])
     assert groups == ["critics", "elected officials"]
+
+
+@pytest.mark.parametrize(("name", "acr", "defines"), [
+    ("Government of National Accord", "GNA", True), ("Bank of America", "BoA", True),
+    ("Alternative für Deutschland", "AfD", True), ("Mujahedin-e-Khalq", "MeK", True),
+    ("Mark Zuckerberg", "YouTube", False), ("Bank of America", "Bo", False), ("Bank of America", "boa", False)])
+def test_a_mixed_case_acronym_is_defined_only_by_the_initials_of_the_name(name, acr, defines):
+    from framing.actors.organisations import _defines_acronym
+
+    assert _defines_acronym(name, acr) is defines
+
+
+def test_a_mixed_case_acronym_defined_in_brackets_joins_its_organisation(blank_nlp):
+    doc = _hand_doc(blank_nlp, "Bank of America ( BoA ) left . BoA said no .",
+                    [(0, 3, "ORG"), (4, 5, "ORG"), (8, 9, "ORG")])
+    items = _run(doc)
+    assert [({i["name"], *i["aliases"]}, i["n_mentions"]) for i in items] == [({"Bank of America", "BoA"}, 3)]
