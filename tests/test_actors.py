@@ -716,3 +716,18 @@ def test_a_mixed_case_acronym_defined_in_brackets_joins_its_organisation(blank_n
                     [(0, 3, "ORG"), (4, 5, "ORG"), (8, 9, "ORG")])
     items = _run(doc)
     assert [({i["name"], *i["aliases"]}, i["n_mentions"]) for i in items] == [({"Bank of America", "BoA"}, 3)]
+
+
+def test_its_leader_after_a_country_ties_the_person_to_that_country(blank_nlp):
+    # "North Korea and its leader, Kim Jong-un": "the North Korean leader" is then Kim
+    from spacy.tokens import Doc, Span
+
+    words = ["Trump", "met", "North", "Korea", "and", "its", "leader", ",", "Kim", "Jong-un", ".",
+             "The", "North", "Korean", "leader", "smiled", "."]
+    heads = [1, 1, 3, 1, 3, 6, 3, 6, 9, 6, 1, 14, 13, 14, 15, 15, 15]
+    deps = ["nsubj", "ROOT", "compound", "dobj", "cc", "poss", "conj", "punct", "compound", "appos", "punct",
+            "det", "compound", "amod", "nsubj", "ROOT", "punct"]
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 4, label="GPE"), Span(doc, 8, 10, label="PERSON"),
+                Span(doc, 12, 14, label="NORP")]
+    assert _titles_of(_run(doc)) == {"North Korean leader": "Kim Jong-un"}
