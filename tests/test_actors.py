@@ -682,3 +682,52 @@ def test_the_people_step_fills_the_shared_indexes(blank_nlp):
     person = mc.clusters[0]
     assert mc.by_surname == {skeleton("Haftar"): [person]} and person.first == skeleton("Khalifa")
     assert [m["kind"] for m in person.mentions] == ["name", "surname"]
+
+
+def test_a_verb_the_parser_took_for_a_modifier_is_no_part_of_a_group(blank_nlp):
+    # "Mr. Trump's praise for the North Korean leader rankled critics": the parse made
+    # "rankled" an amod of "critics"; the group is "critics", not "leader rankled critics"
+    from spacy.tokens import Doc
+
+    words = ["praise", "for", "the", "North", "Korean", "leader", "rankled", "critics", ",", "and",
+             "elected", "officials", "."]
+    tags = ["NN", "IN", "DT", "JJ", "JJ", "NN", "VBD", "NNS", ",", "CC", "VBN", "NNS", "."]
+    heads = [0, 0, 5, 5, 5, 7, 7, 1, 0, 0, 11, 0, 0]
+    deps = ["ROOT", "prep", "det", "amod", "amod", "nmod", "amod", "pobj", "punct", "cc", "amod", "conj", "punct"]
+    lemmas = ["praise", "for", "the", "north", "korean", "leader", "rankle", "critic", ",", "and", "elect",
+              "official", "."]
+    doc = Doc(blank_nlp.vocab, words=words, tags=tags, heads=heads, deps=deps, lemmas=lemmas)
+    groups = sorted(m["text"] for i in _run(doc) if i["type"] == "group" for m in i["mentions"])
+    assert groups == ["critics", "elected officials"]
+
+
+@pytest.mark.parametrize(("name", "acr", "defines"), [
+    ("Government of National Accord", "GNA", True), ("Bank of America", "BoA", True),
+    ("Alternative für Deutschland", "AfD", True), ("Mujahedin-e-Khalq", "MeK", True),
+    ("Mark Zuckerberg", "YouTube", False), ("Bank of America", "Bo", False), ("Bank of America", "boa", False)])
+def test_a_mixed_case_acronym_is_defined_only_by_the_initials_of_the_name(name, acr, defines):
+    from framing.actors.organisations import _defines_acronym
+
+    assert _defines_acronym(name, acr) is defines
+
+
+def test_a_mixed_case_acronym_defined_in_brackets_joins_its_organisation(blank_nlp):
+    doc = _hand_doc(blank_nlp, "Bank of America ( BoA ) left . BoA said no .",
+                    [(0, 3, "ORG"), (4, 5, "ORG"), (8, 9, "ORG")])
+    items = _run(doc)
+    assert [({i["name"], *i["aliases"]}, i["n_mentions"]) for i in items] == [({"Bank of America", "BoA"}, 3)]
+
+
+def test_its_leader_after_a_country_ties_the_person_to_that_country(blank_nlp):
+    # "North Korea and its leader, Kim Jong-un": "the North Korean leader" is then Kim
+    from spacy.tokens import Doc, Span
+
+    words = ["Trump", "met", "North", "Korea", "and", "its", "leader", ",", "Kim", "Jong-un", ".",
+             "The", "North", "Korean", "leader", "smiled", "."]
+    heads = [1, 1, 3, 1, 3, 6, 3, 6, 9, 6, 1, 14, 13, 14, 15, 15, 15]
+    deps = ["nsubj", "ROOT", "compound", "dobj", "cc", "poss", "conj", "punct", "compound", "appos", "punct",
+            "det", "compound", "amod", "nsubj", "ROOT", "punct"]
+    doc = Doc(blank_nlp.vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 4, label="GPE"), Span(doc, 8, 10, label="PERSON"),
+                Span(doc, 12, 14, label="NORP")]
+    assert _titles_of(_run(doc)) == {"North Korean leader": "Kim Jong-un"}

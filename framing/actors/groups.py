@@ -40,12 +40,20 @@ def _owner_and_country(tok: Any, taken: set[int]) -> tuple[bool, str]:
     return False, country
 
 
+#: Verb tags no modifier of a group noun has: a base or finite verb the parser took for one
+#: ("the North Korean leader rankled critics", "greets supporters"); participles ("elected
+#: officials", "striking workers") stay.
+_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
+
+
 def _group_span(tok: Any, taken: set[int]) -> Span:
-    """The group noun with the adjective and compound modifiers before it."""
+    """The group noun with the adjective and compound modifiers before it, up to the first
+    word that is no modifier (a base or finite verb, a word of another mention)."""
     doc = tok.doc
     lo = tok.i
     while (lo > 0 and doc[lo - 1].head.i in range(lo, tok.i + 1) and doc[lo - 1].i not in taken
-           and doc[lo - 1].dep_ in ("amod", "compound", "nmod") and not doc[lo - 1].is_punct):
+           and doc[lo - 1].dep_ in ("amod", "compound", "nmod") and not doc[lo - 1].is_punct
+           and doc[lo - 1].tag_ not in _VERB_TAGS):
         lo -= 1
     return doc[lo : tok.i + 1]
 

@@ -93,6 +93,19 @@ def _country(mc: MentionClusters, span: Span, label: str, words: list[str]) -> t
     return country, capital
 
 
+def _defines_acronym(name: str, acr: str) -> bool:
+    """Whether ``acr``, in brackets after ``name``, is its acronym: any word in capitals
+    ("Government of National Accord (GNA)"), or a word of mixed case whose letters are the
+    initials of the name's words, connectors too ("Bank of America (BoA)", "Alternative für
+    Deutschland (AfD)", "Mujahedin-e-Khalq (MeK)"; not "Mark Zuckerberg (YouTube)")."""
+    if len(acr) < 2:
+        return False
+    if acr.isupper():
+        return True
+    initials = "".join(w[0] for w in name.replace("-", " ").split())
+    return acr.isalpha() and sum(c.isupper() for c in acr) >= 2 and initials.lower() == acr.lower()
+
+
 def _add_defined_acronym(mc: MentionClusters, span: Span, cluster: Cluster) -> None:
     """An acronym defined right after the name: "Government of National Accord (GNA)"."""
     doc = mc.doc
@@ -101,7 +114,7 @@ def _add_defined_acronym(mc: MentionClusters, span: Span, cluster: Cluster) -> N
         nxt += 1
     if nxt + 2 < len(doc) and doc[nxt].text == "(" and doc[nxt + 2].text == ")":
         acr = doc[nxt + 1]
-        if acr.is_upper and len(acr.text) >= 2:
+        if _defines_acronym(span.text, acr.text):
             mc.acronyms[acr.text] = cluster
             if acr.i not in mc.taken:
                 # the acronym is itself a mention
@@ -116,7 +129,7 @@ def _add_organisation(mc: MentionClusters, span: Span, label: str, words: list[s
     key = "country:" + country if country else "party:" + party if party else name_key(org_core(span.text))
     raw = span.text.strip().replace(".", "")  # "D.N.C." is the acronym DNC
     cluster = mc.by_key.get(key)
-    if cluster is None and raw.isupper() and len(raw) >= 2:
+    if cluster is None and (raw.isupper() and len(raw) >= 2 or raw in mc.acronyms):  # "GNA", a defined "BoA"
         cluster = mc.acronyms.get(raw)
     if cluster is None:
         type_ = "country" if country else "organization" if party else _org_type(label, words)

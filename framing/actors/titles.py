@@ -173,6 +173,21 @@ def _pick_title_holder(candidates: list[tuple[Cluster, frozenset[str]]], mods: f
     return best
 
 
+def _its_country(doc: Doc, i: int) -> str | None:
+    """The country "its" (token ``i``) stands for: the nearest entity before it in the
+    sentence, when that is a country ("an accord with North Korea ... a summit with its
+    leader, Kim Jong-un"; not "Apple and its chief executive")."""
+    if i < 0 or doc[i].lower_ != "its":
+        return None
+    k = i - 1
+    while k >= 0 and not doc[k].is_sent_start and not doc[k].ent_type_:
+        k -= 1
+    if k < 0 or not doc[k].ent_type_:
+        return None
+    ent = _entity_before(doc, k + 1)
+    return country_of(ent.text) if ent is not None else None
+
+
 def _ties(doc: Doc, span: Span, run: list[int]) -> set[str]:
     """The countries a person's mention ties them to: country words of the title run and of
     the entity it starts in or stops at ("North Korean" leader Kim), a country possessor
@@ -225,6 +240,8 @@ def _title_events(mc: MentionClusters, title_words: set[str]) -> tuple[list[Even
                 for noun, mods in _appositive_titles(span, title_words):
                     events.append((m["start"], noun.lower_, cluster, mods))
                     theirs |= _countries_of_tokens(list(noun.subtree))
+                    its = _its_country(doc, noun.left_edge.i)  # "its leader, Kim Jong-un"
+                    theirs |= {its} if its else set()
     return events, known
 
 

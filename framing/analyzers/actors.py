@@ -74,7 +74,10 @@ class ActorsAnalyzer(BaseAnalyzer):
     # 6: a title with a country goes only to a person tied to it ("Israel's prime minister"); multi-word
     #    titles resolve whole ("the prime minister"); a bare surname goes to the namesake holding its title;
     #    "the North Korean leader" is the one person introduced as that country's leader under any leader noun
-    version = "6"
+    # 7: a base or finite verb the parser took for a modifier is no part of a group ("leader rankled critics");
+    #    a mixed-case acronym in brackets is defined by the initials of the name ("Bank of America (BoA)");
+    #    "its leader, Kim Jong-un" ties Kim to the country "its" stands for
+    version = "7"
     requires: tuple[str, ...] = ()
 
     def __init__(self, labels: tuple[str, ...] = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"), resolve_titles: bool = True,
