@@ -1,6 +1,6 @@
 """Person pronouns given to the right person? The rule sentiment uses, scored on gold chains.
 
-    python benchmarks/eval_pronouns.py [--meantime PATH] [--newswcl50 PATH]
+    python benchmarks/eval_pronouns.py [--meantime PATH]
 
 The sentiment analyzer gives each person pronoun (he, his, her, ...) to the person named
 last before it (:func:`framing.sentiment.aggregate.pronoun_targets`). Scored on MEANTIME's
@@ -42,9 +42,8 @@ def _gold(row: dict, chain_key: str) -> tuple[dict[tuple[int, int], str], dict[s
     return pron, spans
 
 
-def score(rows: list[dict], chain_key: str, docs: list) -> dict[str, int]:
-    """Counts for the current rule over parsed ``docs``."""
-    engine = framing.Engine(analyzers=["actors"])
+def score(engine: framing.Engine, rows: list[dict], chain_key: str, docs: list) -> dict[str, int]:
+    """Counts for the current rule over parsed ``docs`` (``engine`` runs the actors analyzer)."""
     out = {"gold": 0, "given": 0, "right": 0}
     for row, doc in zip(rows, docs):
         pron, chains = _gold(row, chain_key)
@@ -72,8 +71,8 @@ def main() -> int:
     if not path.is_file():
         sys.exit(f"MEANTIME not found at {path}")
     rows = _rows(path)
-    engine = framing.Engine(nlp)
-    c = score(rows, "chain", [engine.parse(r["text"]) for r in rows])
+    engine = framing.Engine(nlp, ["actors"])
+    c = score(engine, rows, "chain", [engine.parse(r["text"]) for r in rows])
     share = c["right"] / c["given"] if c["given"] else float("nan")
     print(f"MEANTIME: person pronouns in gold chains {c['gold']}, given {c['given']}, right {c['right']} ({share:.3f})")
     return 0

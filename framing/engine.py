@@ -92,7 +92,8 @@ class Engine:
         self.needs_doc = any(getattr(a, "needs_doc", True) for a in self.analyzers)
         #: False when no analyzer reads the parse: the tokenizer and a rule-based
         #: sentencizer then make the Doc, many times faster than the pipeline.
-        self.needs_parse = self.needs_doc and any(getattr(a, "needs_parse", True) for a in self.analyzers)
+        self.needs_parse = any(getattr(a, "needs_doc", True) and getattr(a, "needs_parse", True)
+                               for a in self.analyzers)
         self.pipeline_info = {
             "framing_version": __version__,
             "spacy_model": pipeline_name(self.nlp),
@@ -124,8 +125,13 @@ class Engine:
         return light_doc(self.nlp, text)
 
     # -- analysis -----------------------------------------------------------------------
-    def profile_doc(self, doc: Doc, article: Article) -> ArticleProfile:
-        """Run every analyzer on a parsed ``doc`` of ``article.text``."""
+    def profile_doc(self, doc: Doc | None, article: Article) -> ArticleProfile:
+        """Run every analyzer on a parsed ``doc`` of ``article.text`` (``None`` only when no
+        analyzer reads a Doc, as :meth:`make_doc` gives then)."""
+        if doc is None:
+            if self.needs_doc:
+                raise InputTypeError("[E039] profile_doc needs a spaCy Doc of the article text; got None.")
+            return self._profile(None, article)
         if doc.text != article.text:
             raise InputValueError(
                 "[E031] The Doc's text differs from the article text; spans would not be "

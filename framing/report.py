@@ -154,13 +154,14 @@ def markdown_report(comparison: Comparison, *, max_actors: int = 15) -> str:
         rows.append([f"**{md(actor['name'])}**"] + cells)
     lines += _md_table(["actor"] + labels, rows) + _md_attributed_roles(c, max_actors)
     lines += _md_sentiment(c, max_actors) + _md_metrics(c, "attribution", "Attribution")
-    lines += ["", "Sources each unit rests on (share of its attributions):", ""]
-    if not c.has_section("attribution"):
-        lines.append("No attribution section in these profiles.")
-    for u in c.units if c.has_section("attribution") else ():
-        srcs = c.sources(u, top=6)
-        text = "; ".join(f"{md(s['source'])} ({md(s['source_type'])}, {s['n']}, {s['share']:.0%})" for s in srcs) or "none"
-        lines.append(f"- **{md(c.label(u))}**: {text}")
+    if c.has_section("attribution"):
+        lines += ["", "Sources each unit rests on (share of its attributions):", ""]
+        for u in c.units:
+            srcs = c.sources(u, top=6)
+            text = "; ".join(f"{md(s['source'])} ({md(s['source_type'])}, {s['n']}, {s['share']:.0%})" for s in srcs) or "none"
+            lines.append(f"- **{md(c.label(u))}**: {text}")
+    else:
+        lines += ["", "No attribution section in these profiles."]
     lines += _md_metrics(c, "readability", "Readability")
     lines += [coverage.markdown_section(c), ""]
     lines += _md_distances(c) + [""]
@@ -372,11 +373,11 @@ def _attribution_html(c: Comparison, colours: dict[str, str]) -> str:
                            "“according to X”; other: other cues.", before=f"<ul class=legend aria-label=kinds>{keys}</ul>"))
         out.append(_data("Attributions by kind", ["unit"] + [k.replace("_", " ") for k in kinds] + ["all"],
                          [(c.label(u), [str(mix[u].get(k, 0)) for k in kinds] + [str(sum(mix[u].values()))]) for u in c.units]))
+    elif c.has_section("attribution"):
+        out.append('<p class=m>No attributions found.</p>')
     else:
-        out.append('<p class=m>No attributions found (or no attribution section).</p>')
+        return '<p class=m>No attribution section in these profiles.</p>'
     out.append(_metrics_table(c, "attribution", "Attribution measures"))
-    if not c.has_section("attribution"):  # the note above says so; no "no attributions" cards
-        return "".join(out)
     out.append("<h3>Sources each unit rests on</h3><p class=m>Most cited first: type; attributions, share of the "
                "unit's attributions. Open a source for what it said.</p>")
     cards = []

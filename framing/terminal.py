@@ -82,9 +82,8 @@ def terminal_report(comparison: Comparison, width: int | None = None, *, max_act
             _matrix(console, title, "measure",
                     [(_name(k), [_value(k, c.metrics[u].get(k), c.intervals.get(u, {}).get(k)) for u in c.units]) for k in keys],
                     units)
-    console.print("Sources each unit rests on")
-    if not c.has_section("attribution"):
-        console.print("No attribution section in these profiles.")
+    console.print("Sources each unit rests on" if c.has_section("attribution")
+                  else "Sources: no attribution section in these profiles.")
     for u in c.units if c.has_section("attribution") else ():
         srcs = "; ".join(f"{s['source']} ({s['source_type']}, {s['n']}, {s['share']:.0%})" for s in c.sources(u, top=6))
         console.print(textwrap.fill(f"{c.label(u)}: {srcs or 'none'}", console.width, initial_indent="- ",

@@ -731,3 +731,12 @@ def test_its_leader_after_a_country_ties_the_person_to_that_country(blank_nlp):
     doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 2, 4, label="GPE"), Span(doc, 8, 10, label="PERSON"),
                 Span(doc, 12, 14, label="NORP")]
     assert _titles_of(_run(doc)) == {"North Korean leader": "Kim Jong-un"}
+
+
+def test_its_at_a_sentence_start_ties_no_country(nlp):
+    """"Its" opening a sentence does not reach back into the sentence before for a country."""
+    text = ("Apple sells many phones in North Korea. Its leader, Tim Cook, smiled at reporters. "
+            "The North Korean leader left early.")
+    items = framing.analyze(text, nlp=nlp, analyzers=["actors"])["actors"]["items"]
+    cook = next(i for i in items if i["name"] == "Tim Cook")
+    assert all("North Korean leader" not in m["text"] for m in cook["mentions"])

@@ -442,4 +442,4 @@ def test_reports_say_when_no_profile_has_attribution(blank_nlp):
     md = c.to_markdown()
     assert "No attribution section in these profiles." in md and "**0**: none" not in md
     assert "Sources each unit rests on" not in c.to_html() and "no attributions</p>" not in c.to_html()
-    assert "No attribution section in these profiles." in terminal_report(c, 100)
+    assert "no attribution section in these profiles." in terminal_report(c, 100)

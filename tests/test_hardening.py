@@ -192,6 +192,30 @@ def test_readability_alone_makes_no_doc(nlp):
     assert [p.id for p in batch] == ["0", "b"] and [p.readability for p in batch] == [light.readability] * 2
 
 
+def test_profile_doc_takes_what_make_doc_gives(nlp):
+    text = "The minister spoke."
+    engine = Engine(nlp, ["readability"])
+    profile = engine.profile_doc(engine.make_doc(text), Article(text, id="a"))
+    assert profile.ok and profile.article["n_words"] is None
+    with pytest.raises(framing.InputTypeError, match="E039"):
+        Engine(nlp, ["readability", "actors"]).profile_doc(None, Article(text, id="a"))
+
+
+class _TextOnly(framing.BaseAnalyzer):
+    """Reads only the text; keeps the default ``needs_parse``."""
+
+    name = "probe_text_only"
+    needs_doc = False
+
+    def analyze(self, doc, context):
+        return {"metrics": {"characters": len(context.text)}}
+
+
+def test_a_text_only_analyzer_asks_for_no_parse(nlp):
+    assert Engine(nlp, [_TextOnly(), _TokenCounter()]).needs_parse is False
+    assert Engine(nlp, [_TextOnly()]).needs_doc is False
+
+
 class _TokenCounter(framing.BaseAnalyzer):
     """Reads tokens and sentences but no parse."""
 

@@ -177,7 +177,7 @@ def _its_country(doc: Doc, i: int) -> str | None:
     """The country "its" (token ``i``) stands for: the nearest entity before it in the
     sentence, when that is a country ("an accord with North Korea ... a summit with its
     leader, Kim Jong-un"; not "Apple and its chief executive")."""
-    if i < 0 or doc[i].lower_ != "its":
+    if i < 0 or doc[i].lower_ != "its" or doc[i].is_sent_start:
         return None
     k = i - 1
     while k >= 0 and not doc[k].is_sent_start and not doc[k].ent_type_:
