@@ -152,7 +152,8 @@ def markdown_report(comparison: Comparison, *, max_actors: int = 15) -> str:
             s = actor["articles"].get(u)
             cells.append(md(_actor_cell(s)) if s else "–")
         rows.append([f"**{md(actor['name'])}**"] + cells)
-    lines += _md_table(["actor"] + labels, rows) + _md_attributed_roles(c, max_actors)
+    lines += (_md_table(["actor"] + labels, rows) + _md_attributed_roles(c, max_actors) if c.has_section("actors")
+              else ["No actors section in these profiles."])
     lines += _md_sentiment(c, max_actors) + _md_metrics(c, "attribution", "Attribution")
     if c.has_section("attribution"):
         lines += ["", "Sources each unit rests on (share of its attributions):", ""]
@@ -445,6 +446,8 @@ def _names_cell(c: Comparison, u: str, s: Mapping[str, Any]) -> str:
 
 
 def _names_html(c: Comparison, actors: list[dict[str, Any]]) -> str:
+    if not c.has_section("actors"):
+        return "<p class=m>No actors section in these profiles.</p>"
     rows = []
     for a in actors:
         cells = [_names_cell(c, u, a["articles"][u]) if u in a["articles"] else "–" for u in c.units]

@@ -432,7 +432,7 @@ def test_sources_group_by_resolved_actor_and_unresolved_by_normalised_text():
     assert framing.compare([a, b], by="outlet").reliance("Wire")["top_share"] == pytest.approx(4 / 7)
 
 
-def test_reports_say_when_no_profile_has_attribution(blank_nlp):
+def test_reports_say_which_sections_the_profiles_lack(blank_nlp):
     from framing.terminal import terminal_report
 
     profiles = list(framing.analyze_many(["The cat sat. It was fine.", "A dog ran far away."],
@@ -443,3 +443,5 @@ def test_reports_say_when_no_profile_has_attribution(blank_nlp):
     assert "No attribution section in these profiles." in md and "**0**: none" not in md
     assert "Sources each unit rests on" not in c.to_html() and "no attributions</p>" not in c.to_html()
     assert "no attribution section in these profiles." in terminal_report(c, 100)
+    assert "No actors section in these profiles." in md and "No passages section in these profiles." in md
+    assert "0 of 0 sentences" not in md and "No passages section in these profiles." in c.to_html()

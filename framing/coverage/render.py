@@ -50,6 +50,8 @@ def markdown_section(comparison: Any, *, max_passages: int = 8, max_quotes: int 
     field from the input (labels, passages, sources) escaped as the rest of the report."""
     from ..report import md, md_piece
 
+    if not comparison.has_section("passages"):
+        return "## Emphasis and coverage\n\nNo passages section in these profiles."
     units: Sequence[str] = comparison.units
     name = {u: md(comparison.label(u)) for u in units}
     lines = ["## Emphasis and coverage", "", "### Distinctive terms (against the other units)", "",
@@ -95,6 +97,8 @@ _STYLE_TD = "border:1px solid #ddd;padding:4px 8px;vertical-align:top"
 def html_section(comparison: Any, *, max_passages: int = 8, max_quotes: int = 5, max_terms: int = 10) -> str:
     """An HTML fragment (``<section class="coverage">``), everything escaped; wide tables
     scroll inside their box on a phone."""
+    if not comparison.has_section("passages"):
+        return '<section class="coverage"><h2>Emphasis and coverage</h2><p class=m>No passages section in these profiles.</p></section>'
     esc = _html.escape
     units: Sequence[str] = comparison.units
     name = {u: esc(comparison.label(u)) for u in units}
