@@ -300,7 +300,7 @@ class Engine:
     def _warm_up(self) -> None:
         """Profile a tiny article so that analyzers build what they load lazily."""
         try:
-            self.profile_doc(self.nlp("Warm-up."), Article(text="Warm-up.", id="warm-up"))
+            self.profile_doc(self.make_doc("Warm-up."), Article(text="Warm-up.", id="warm-up"))
         except Exception:  # an analyzer that fails here fails (and is recorded) on real articles
             pass
 
