@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from framing.sentiment.features import TokenTable, dense_features, featurize
+from framing.sentiment.static import StaticVectors, static_features
 from framing.terminology import RangeIndex, quote_ranges
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsmtsc" / "train.jsonl"
@@ -54,10 +55,12 @@ def parse_all(rows: list[dict], nlp, batch_size: int = 256, cache: Path | None =
     return docs
 
 
-def featurize_all(rows: list[dict], nlp, batch_size: int = 256, docs: list | None = None):
-    """Feature dicts, labels, group ids (one group per sentence) and dense vectors (``None``
-    where the Doc has no tensor) for every target."""
-    feats, y, groups, dense = [], [], [], []
+def featurize_all(rows: list[dict], nlp, batch_size: int = 256, docs: list | None = None,
+                  vectors: StaticVectors | None = None):
+    """Feature dicts, labels, group ids (one group per sentence), dense vectors (``None``
+    where the Doc has no tensor) and static-vector features (``None`` without ``vectors``)
+    for every target."""
+    feats, y, groups, dense, static = [], [], [], [], []
     if docs is None:
         docs = parse_all(rows, nlp, batch_size=batch_size)
     for g, (row, doc) in enumerate(zip(rows, docs)):
@@ -67,18 +70,23 @@ def featurize_all(rows: list[dict], nlp, batch_size: int = 256, docs: list | Non
             start, end = int(t["from"]), int(t["to"])
             feats.append(featurize(doc, start, end, quoted=quotes.covers(start, end), table=table))
             dense.append(dense_features(doc, start, end, table=table))
+            target = doc.char_span(start, end, alignment_mode="expand")
+            ok = vectors is not None and target is not None and len(target) > 0
+            static.append(static_features(doc, target, table.sentence_bounds(target.start), table, vectors) if ok else None)
             y.append(POLARITY[float(t["polarity"])])
             groups.append(g)
-    return feats, np.asarray(y), np.asarray(groups), dense
+    return feats, np.asarray(y), np.asarray(groups), dense, static
 
 
 #: How far the standardised dense vectors are scaled down before they meet the sparse
 #: features (chosen by eval_sentiment.py's cross-validation: 0.05 / 0.07 / 0.1 / 0.14 / 0.2
 #: gave 0.676 / 0.680 / 0.680 / 0.678 / 0.675 in a throw-away run).
 DENSE_SCALE = 0.1
+#: The same for the static word-vector features (framing.sentiment.static), chosen likewise.
+STATIC_SCALE = 0.1
 
 
-def dense_matrix(dense: list, mean: np.ndarray | None = None, scale: np.ndarray | None = None):
+def dense_matrix(dense: list, mean: np.ndarray | None = None, scale: np.ndarray | None = None, factor: float = DENSE_SCALE):
     """Standardised, scaled dense vectors as a matrix (a missing vector is the mean: zeros),
     with the mean and per-column scale used (fitted here unless given)."""
     width = len(mean) if mean is not None else next((len(v) for v in dense if v is not None), 0)
@@ -88,7 +96,7 @@ def dense_matrix(dense: list, mean: np.ndarray | None = None, scale: np.ndarray 
         M[have] = np.stack([v for v in dense if v is not None])
     if mean is None:
         mean = M[have].mean(axis=0)
-        scale = DENSE_SCALE / (M[have].std(axis=0) + 1e-6)
+        scale = factor / (M[have].std(axis=0) + 1e-6)
     out = (M - mean) * scale
     out[~have] = 0.0
     return out, mean, scale

@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _newsmtsc import DEFAULT, POLARITY, build_matrix, dense_matrix, featurize_all, load, parse_all  # noqa: E402
+from _newsmtsc import DEFAULT, POLARITY, STATIC_SCALE, build_matrix, dense_matrix, featurize_all, load, parse_all  # noqa: E402
 
 import framing  # noqa: E402
 
@@ -79,6 +79,11 @@ def main(argv: list[str] | None = None) -> int:
                              "shipped model is) and tests on parses without the dependency parser")
     parser.add_argument("--no-dense", action="store_true",
                         help="leave out the pipeline's token vectors (doc.tensor), as the model does on a Doc without them")
+    parser.add_argument("--static-vectors", type=Path, default=None, metavar="NPZ",
+                        help="add static word-vector features from this file (benchmarks/build_static_vectors.py; "
+                             "the shipped model has none)")
+    parser.add_argument("--static-scale", type=float, default=STATIC_SCALE,
+                        help=f"scale of the standardised static-vector features (default {STATIC_SCALE})")
     parser.add_argument("--test", type=Path, nargs="+", default=None, metavar="FILE",
                         help="score the shipped model on these held-out files instead of cross-validating")
     args = parser.parse_args(argv)
@@ -97,12 +102,17 @@ def main(argv: list[str] | None = None) -> int:
     nlp = framing.load_pipeline()
     t0 = time.perf_counter()
     docs = parse_all(rows, nlp)
-    feats, y, groups, dense = featurize_all(rows, nlp, docs=docs)
+    vectors = None
+    if args.static_vectors is not None:
+        from framing.sentiment.static import load_vectors
+
+        vectors = load_vectors(args.static_vectors)
+    feats, y, groups, dense, static = featurize_all(rows, nlp, docs=docs, vectors=vectors)
     print(f"NewsMTSC train: {len(y)} targets in {len(rows)} sentences (parse + features {time.perf_counter() - t0:.0f}s)")
-    test_feats, test_dense = feats, dense
+    test_feats, test_dense, test_static = feats, dense, static
     if args.preset == "fast":
         fast = framing.load_pipeline(preset="fast")
-        test_feats, y_fast, _, test_dense = featurize_all(rows, fast, docs=parse_all(rows, fast))
+        test_feats, y_fast, _, test_dense, test_static = featurize_all(rows, fast, docs=parse_all(rows, fast), vectors=vectors)
         assert (y_fast == y).all()
         print("  held-out folds parsed with the 'fast' preset (no dependency parser)")
 
@@ -133,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
                 D_test, _, _ = dense_matrix([test_dense[i] for i in test_idx], mean, scale)
                 X_train = hstack([X_train, csr_matrix(D_train)]).tocsr()
                 X_test = hstack([X_test, csr_matrix(D_test)]).tocsr()
+            if vectors is not None:
+                S_train, mean, scale = dense_matrix([static[i] for i in train_idx], factor=args.static_scale)
+                S_test, _, _ = dense_matrix([test_static[i] for i in test_idx], mean, scale)
+                X_train = hstack([X_train, csr_matrix(S_train)]).tocsr()
+                X_test = hstack([X_test, csr_matrix(S_test)]).tocsr()
             clf = LogisticRegression(C=C, max_iter=3000, random_state=SEED, class_weight=args.class_weight).fit(X_train, y[train_idx])
             preds[test_idx] = clf.predict(X_test)
             fold_scores.append(f1_score(y[test_idx], preds[test_idx], average="macro"))

@@ -188,6 +188,8 @@ def test_dense_weights_come_together():
     plain = LinearModel.from_files(meta, {"coef": np.zeros((3, 1)), "intercept": np.zeros(3)})
     assert plain.dense_pipeline is None
     assert plain.proba([{"bias": 1.0}], [np.ones(2)]).tolist() == [[1 / 3, 1 / 3, 1 / 3]]
+    with pytest.raises(ValueError, match="static_mean, static_scale, static_coef come together"):
+        LinearModel.from_files(meta, {"coef": np.zeros((3, 1)), "intercept": np.zeros(3), "static_coef": np.zeros((3, 2))})
 
 
 def test_held_out_scoring_command_reads_newsmtsc_files(nlp, tmp_path, capsys):
@@ -357,3 +359,57 @@ def test_sentences_match_token_sent():
         assert sents.bounds(token.i) == (sent.start, sent.end)
         assert sents.char_bounds(token.i) == (sent.start_char, sent.end_char)
     assert sentences(Doc(Vocab(), words=["No", "boundaries"])) is None
+
+
+def test_features_read_the_own_clause_the_ancestors_and_the_subtree(nlp):
+    doc = nlp("Critics angrily claimed that the mayor, who cut taxes, had helped the poor families.")
+    start = doc.text.index("the mayor")
+    feats = featurize(doc, start, start + len("the mayor"))
+    # "helped" sits in the mayor's own clause, "angrily" outside it
+    assert feats["c:in_pos"] > 0 and feats["c:out_neg"] > 0 and feats["c:out_pos"] == 0
+    assert feats["a:nsubj:help"] == 1.0 and feats["a:ccomp:claim"] == 1.0
+    assert feats["s:taxes"] == 1.0 and "s:families" not in feats
+
+
+def test_without_a_parse_the_sentence_stands_for_the_clause(blank_nlp):
+    doc = blank_nlp("Critics angrily attacked the mayor.")
+    start = doc.text.index("the mayor")
+    feats = featurize(doc, start, start + len("the mayor"))
+    assert feats["c:in_neg"] > 0 and feats["c:out_pos"] == feats["c:out_neg"] == 0
+    assert not any(k.startswith(("a:", "s:")) for k in feats)
+
+
+def test_static_features_weigh_the_words_near_the_target(blank_nlp):
+    from framing.sentiment.features import TokenTable
+    from framing.sentiment.static import StaticVectors, static_features
+
+    vectors = StaticVectors({"good": 0, "bad": 1, "very": 2}, np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]))
+    doc = blank_nlp("very bad Smith good !")
+    table = TokenTable(doc)
+    out = static_features(doc, doc[2:3], (0, len(doc)), table, vectors)
+    assert out.shape == (8,)
+    # left: "bad" at distance 1 (weight 1), "very" at distance 2 (weight 1/2)
+    assert out[0:2].tolist() == pytest.approx([0.5 / 1.5, 1.5 / 1.5])
+    assert out[2:4].tolist() == [1.0, 0.0]  # right: "good"; "!" counts for nothing
+    assert out[4:6].tolist() == out[6:8].tolist()  # no parse: the clause is the sentence
+    assert out[6:8].tolist() == pytest.approx([2 / 3, 2 / 3])
+    nothing = static_features(doc, doc[4:5], (4, 5), table, vectors)
+    assert nothing.tolist() == [0.0] * 8
+
+
+def test_static_vectors_load_from_npz_and_count_only_in_a_model_trained_with_them(tmp_path):
+    from framing.sentiment.model import LinearModel
+    from framing.sentiment.static import load_vectors
+
+    path = tmp_path / "v.npz"
+    np.savez(path, words=np.array(["bad", "good"]), vectors=np.array([[0.0, 1.0], [1.0, 0.0]], dtype=np.float16))
+    vectors = load_vectors(path)
+    assert vectors.index == {"bad": 0, "good": 1} and vectors.vectors.dtype == np.float32
+    assert default_model().static_coef is None and default_model().meta["static"] is None  # the shipped model
+    meta = json.dumps({"features_version": default_model().meta["features_version"], "features": ["bias"],
+                       "classes": ["negative", "neutral", "positive"]})
+    arrays = {"coef": np.zeros((3, 1)), "intercept": np.zeros(3), "static_mean": np.zeros(2),
+              "static_scale": np.ones(2), "static_coef": np.array([[0.0, 1.0], [0.0, 0.0], [1.0, 0.0]])}
+    model = LinearModel.from_files(meta, arrays)
+    good, bad = model.proba([{}, {}], static=[np.array([1.0, 0.0]), np.array([0.0, 1.0])])
+    assert good.argmax() == 2 and bad.argmax() == 0

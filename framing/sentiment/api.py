@@ -11,6 +11,7 @@ from ..errors import FramingWarning, InputTypeError, InputValueError
 from .features import TokenTable, dense_features, featurize
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -113,13 +114,29 @@ def score_targets(
             warnings.warn("score_targets: cannot tell which pipeline parsed this Doc, so the model does without its "
                           f"token vectors (macro-F1 about 0.02 lower); pass nlp= (the model's: {model.dense_pipeline})",
                           FramingWarning, stacklevel=2)
-    proba = model.proba(rows, dense)
+    proba = model.proba(rows, dense, _static(doc, spans, table) if model.static_coef is not None else None)
     classes = model.classes
     i_neg, i_pos = classes.index("negative"), classes.index("positive")
     out = []
     for p in proba:
         label = classes[int(p.argmax())]
         out.append(TargetSentiment(label, float(p[i_pos] - p[i_neg]), {c: float(v) for c, v in zip(classes, p)}, "model"))
+    return out
+
+
+def _static(doc: Doc, spans: Sequence[tuple[int, int]], table: TokenTable) -> list[np.ndarray | None]:
+    """Each span's static-vector features (:mod:`.static`), ``None`` for a span covering no token."""
+    from .static import default_vectors, static_features
+
+    vectors = default_vectors()
+    out: list[np.ndarray | None] = []
+    for start, end in spans:
+        target = doc.char_span(start, end, alignment_mode="expand")
+        if target is None or len(target) == 0:
+            out.append(None)
+            continue
+        bounds = table.sentence_bounds(target.start) if doc.has_annotation("SENT_START") else (0, len(doc))
+        out.append(static_features(doc, target, bounds, table, vectors))
     return out
 
 

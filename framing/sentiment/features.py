@@ -20,11 +20,18 @@ dict, values floats):
 - ``g:<d>_pos`` / ``g:<d>_neg``: VADER valence of the sentence's words by their distance
   to the target in the dependency tree (1: up to 2 arcs, 2: 3-4, 3: farther or unconnected);
 - ``q:quoted``: the target sits inside a quotation;
-- ``r:agent`` / ``r:patient``: the target's role toward its verb.
+- ``r:agent`` / ``r:patient``: the target's role toward its verb;
+- ``c:in_*`` / ``c:out_*``: VADER valence inside the target's own clause (the subtree of
+  the nearest verb above it that heads a clause) and in the rest of the sentence (without a
+  parse, as in the ``fast`` preset, the sentence stands for the clause);
+- ``a:<rel>:<lemma>``: the target's first three ancestors, each with the relation by which
+  the path from the target reaches it;
+- ``s:<word>``: the words of the target's own subtree (its modifiers, relative clauses).
 
 Apart from these, :func:`dense_features` reads the pipeline's own contextual token vectors
 (``doc.tensor``, the output of the shared embedding layer the tagger and parser use): their
-mean over the target, the vector of its governing word and their mean over the sentence.
+mean over the target, the vector of its governing word, their mean over the sentence, and
+their means over the sentence's positive and negative VADER words, weighted by valence.
 The model uses them only on Docs from the pipeline it was trained with (they mean nothing
 in another pipeline's space), and does without them where the Doc has none (the ``fast``
 preset, a blank pipeline).
@@ -41,11 +48,14 @@ from typing import TYPE_CHECKING, Any, Iterable
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["DENSE_PARTS", "FEATURES_VERSION", "TokenTable", "dense_features", "featurize", "vader_lexicon"]
+__all__ = ["DENSE_PARTS", "FEATURES_VERSION", "TokenTable", "clause_bounds", "dense_features", "featurize", "vader_lexicon"]
 
-FEATURES_VERSION = 3  # 2: sentence compound, left/right words, dependency label, tree distance; 3: dense_features
+FEATURES_VERSION = 4  # 2: sentence compound, left/right words, dependency label, tree distance; 3: dense_features;
+# 4: own clause's valence, ancestors, subtree words, valence-weighted token vectors
 #: What :func:`dense_features` concatenates, each ``doc.tensor``'s width wide.
-DENSE_PARTS = ("target", "governor", "sentence")
+DENSE_PARTS = ("target", "governor", "sentence", "positive words", "negative words")
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "csubj", "acl", "parataxis", "conj", "pcomp"}
+_ANCESTORS = 3
 _NEGATIONS = {"not", "no", "never", "n't", "nor", "without", "none", "nobody", "nothing", "neither", "cannot", "hardly"}
 _WINDOW = 4
 _SKIP = {"the", "a", "an", ",", ".", "of", "and", "to", "in", "on", "for", "at", "by", "with", "'s", "’s", "-", "\"", "“", "”"}
@@ -97,7 +107,7 @@ class TokenTable:
     (the batch API builds one per Doc) and otherwise builds its own.
     """
 
-    __slots__ = ("doc", "lower", "lemma", "skip", "space", "text", "_heads", "_tensor", "_sent_means", "_sents")
+    __slots__ = ("doc", "lower", "lemma", "skip", "space", "text", "_heads", "_tensor", "_sent_means", "_sents", "static_rows", "_valence")
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
@@ -115,6 +125,8 @@ class TokenTable:
         self._tensor: Any = False  # not read yet
         self._sent_means: dict[int, Any] = {}
         self._sents: Any = False  # not read yet
+        self.static_rows: Any = None  # each token's row in the static vectors (framing.sentiment.static)
+        self._valence: Any = None
 
     def sentence_bounds(self, i: int) -> tuple[int, int]:
         """``(start, end)`` token indices of the sentence holding token ``i`` (what
@@ -142,6 +154,22 @@ class TokenTable:
         if start not in self._sent_means:
             self._sent_means[start] = self.tensor[start:end].mean(axis=0)
         return self._sent_means[start]
+
+    @property
+    def word_valence(self) -> Any:
+        """Each token's VADER valence (its lowercase form, else its lemma; 0 for none), an array."""
+        if self._valence is None:
+            import numpy as np
+
+            lex = vader_lexicon()
+            values = []
+            for low, lem in zip(self.lower, self.lemma):
+                v = lex.get(low)
+                if v is None and lem:
+                    v = lex.get(lem)
+                values.append(v or 0.0)
+            self._valence = np.array(values, dtype=np.float64)
+        return self._valence
 
     @property
     def heads(self) -> list[int]:
@@ -194,7 +222,21 @@ def dense_features(doc: Doc, start: int, end: int, *, table: TokenTable | None =
     s0, s1 = table.sentence_bounds(target.start) if doc.has_annotation("SENT_START") else (0, len(doc))
     governor = target.root.head.i
     return np.concatenate([tensor[target.start:target.end].mean(axis=0), tensor[governor],
-                           table.sentence_mean(s0, s1)]).astype(np.float64)
+                           table.sentence_mean(s0, s1),
+                           *_valence_means(table, s0, s1, target.start, target.end)]).astype(np.float64)
+
+
+def _valence_means(table: TokenTable, s0: int, s1: int, t0: int, t1: int) -> tuple[Any, Any]:
+    """Token vectors of the sentence's positive and of its negative VADER words (the target's
+    own tokens aside), each averaged with the words' valence as weights; zeros without any."""
+    import numpy as np
+
+    weights = table.word_valence[s0:s1].copy()
+    weights[max(t0, s0) - s0:max(min(t1, s1), s0) - s0] = 0.0
+    rows = table.tensor[s0:s1]
+    pos, neg = np.clip(weights, 0, None), np.clip(-weights, 0, None)
+    width = rows.shape[1]
+    return tuple((w @ rows) / w.sum() if w.any() else np.zeros(width) for w in (pos, neg))
 
 
 def _strings(ids: Any, name: Any) -> list[str]:
@@ -226,6 +268,48 @@ def _role(head: Token) -> tuple[str | None, Token | None]:
     if dep == "attr" and gov.pos_ in ("VERB", "AUX"):
         return "attr", gov
     return None, gov
+
+
+def _clause_head(root: Token) -> Token:
+    """The nearest verb above ``root`` that heads a clause (or the sentence's root)."""
+    tok = root
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS:
+            break
+    return tok
+
+
+def clause_bounds(root: Token) -> tuple[int, int]:
+    """``(start, end)`` token indices of the clause holding ``root`` (see :func:`_clause_head`)."""
+    head = _clause_head(root)
+    return head.left_edge.i, head.right_edge.i + 1
+
+
+def _clause_features(feats: dict[str, float], table: TokenTable, clause: tuple[int, int], sent: tuple[int, int],
+                     span: tuple[int, int], lex: dict[str, float]) -> None:
+    """``c:in_*`` / ``c:out_*``: valence inside the target's own clause and outside it."""
+    (lo, hi), (s0, s1), (t0, t1) = clause, sent, span
+    inside = [i for i in range(lo, hi) if not (t0 <= i < t1)]
+    outside = [i for i in range(s0, s1) if not (lo <= i < hi)]
+    for name, indices in (("in", inside), ("out", outside)):
+        pos, neg = table.valence(indices, lex)
+        feats[f"c:{name}_pos"] = pos / 4.0
+        feats[f"c:{name}_neg"] = neg / 4.0
+
+
+def _tree_features(feats: dict[str, float], table: TokenTable, root: Token, t0: int, t1: int) -> None:
+    """``a:<rel>:<lemma>`` for the target's first ancestors, ``s:<word>`` for its subtree."""
+    child = root
+    for k, anc in enumerate(root.ancestors):
+        if k >= _ANCESTORS:
+            break
+        feats[f"a:{child.dep_}:{table.lemma[anc.i]}"] = 1.0
+        child = anc
+    lower, skip = table.lower, table.skip
+    for i in range(root.left_edge.i, root.right_edge.i + 1):
+        if not (t0 <= i < t1) and not skip[i] and lower[i] not in _SKIP:
+            feats["s:" + lower[i]] = 1.0
 
 
 def featurize(
@@ -350,6 +434,11 @@ def featurize(
             band = "1" if d is not None and d <= 2 else "2" if d is not None and d <= 4 else "3"
             name = f"g:{band}_{'pos' if v > 0 else 'neg'}"
             feats[name] = feats.get(name, 0.0) + abs(v) / 4.0
+    if parsed:
+        _clause_features(feats, table, clause_bounds(target.root), (s0, s1), (t0, t1), lex)
+        _tree_features(feats, table, target.root, t0, t1)
+    elif len(target):  # no parse (the fast preset): the sentence stands for the clause
+        _clause_features(feats, table, (s0, s1), (s0, s1), (t0, t1), lex)
     if quoted:
         feats["q:quoted"] = 1.0
     feats["bias"] = 1.0

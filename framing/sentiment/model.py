@@ -5,7 +5,9 @@ seed, cross-validated scores, feature version) and the feature vocabulary;
 ``model.npz`` holds ``coef`` (classes x features, float32) and ``intercept``, and for the
 dense part (:func:`~framing.sentiment.features.dense_features`) ``dense_mean``,
 ``dense_scale`` (what standardises a dense vector) and ``dense_coef`` (classes x dense
-width). Scoring is a dot product in numpy: no scikit-learn, no unpickling at run time.
+width), and for the static word vectors (:mod:`~framing.sentiment.static`) ``static_mean``,
+``static_scale`` and ``static_coef`` likewise. Scoring is a dot product in numpy: no
+scikit-learn, no unpickling at run time.
 """
 
 from __future__ import annotations
@@ -33,16 +35,20 @@ class LinearModel:
     dense_mean: np.ndarray | None = None  # (width,)
     dense_scale: np.ndarray | None = None  # (width,)
     dense_coef: np.ndarray | None = None  # (n_classes, width)
+    static_mean: np.ndarray | None = None  # (static width,)
+    static_scale: np.ndarray | None = None
+    static_coef: np.ndarray | None = None  # (n_classes, static width)
 
     @property
     def dense_pipeline(self) -> str | None:
         """The spaCy pipeline whose ``doc.tensor`` the dense weights were trained on."""
         return (self.meta.get("dense") or {}).get("pipeline") if self.dense_coef is not None else None
 
-    def proba(self, rows: list[Mapping[str, float]], dense: list[np.ndarray | None] | None = None) -> np.ndarray:
+    def proba(self, rows: list[Mapping[str, float]], dense: list[np.ndarray | None] | None = None,
+              static: list[np.ndarray | None] | None = None) -> np.ndarray:
         """Class probabilities for feature dicts, shape (n_rows, n_classes). ``dense`` gives
         each row's dense vector, or ``None`` where it has none (the dense part then adds what
-        it adds for an average vector: nothing)."""
+        it adds for an average vector: nothing); ``static`` likewise its static-vector features."""
         vocab = self.vocabulary
         coef_t = self.coef_t
         scores = np.tile(self.intercept, (len(rows), 1)).astype(np.float64)
@@ -55,10 +61,13 @@ class LinearModel:
                     values.append(v)
             if idx:
                 scores[r] += np.array(values, dtype=np.float64) @ coef_t[idx]
-        if dense is not None and self.dense_coef is not None:
-            for r, vec in enumerate(dense):
-                if vec is not None and vec.shape == self.dense_mean.shape:
-                    scores[r] += ((vec - self.dense_mean) * self.dense_scale) @ self.dense_coef.T
+        for vecs, mean, scale, coef in ((dense, self.dense_mean, self.dense_scale, self.dense_coef),
+                                        (static, self.static_mean, self.static_scale, self.static_coef)):
+            if vecs is None or coef is None:
+                continue
+            for r, vec in enumerate(vecs):
+                if vec is not None and vec.shape == mean.shape:
+                    scores[r] += ((vec - mean) * scale) @ coef.T
         scores -= scores.max(axis=1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=1, keepdims=True)
@@ -77,11 +86,14 @@ class LinearModel:
                 "rebuild it with: python benchmarks/train_sentiment.py"
             )
         vocabulary = {name: i for i, name in enumerate(meta.pop("features"))}
-        dense = {k: np.asarray(arrays[k], dtype=np.float64) for k in ("dense_mean", "dense_scale", "dense_coef") if k in arrays}
-        if dense and len(dense) != 3:
-            raise ValueError("sentiment model: dense_mean, dense_scale and dense_coef come together")
-        return cls(meta["classes"], vocabulary, np.asarray(arrays["coef"]), np.asarray(arrays["intercept"]), meta,
-                   dense.get("dense_mean"), dense.get("dense_scale"), dense.get("dense_coef"))
+        parts = {}
+        for block in ("dense", "static"):
+            names = [f"{block}_{k}" for k in ("mean", "scale", "coef")]
+            found = {k: np.asarray(arrays[k], dtype=np.float64) for k in names if k in arrays}
+            if found and len(found) != 3:
+                raise ValueError(f"sentiment model: {', '.join(names)} come together")
+            parts.update(found)
+        return cls(meta["classes"], vocabulary, np.asarray(arrays["coef"]), np.asarray(arrays["intercept"]), meta, **parts)
 
 
 @functools.lru_cache(maxsize=1)
