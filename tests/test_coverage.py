@@ -82,6 +82,16 @@ def test_boilerplate_ranges_cover_credits_and_signups():
     assert len(stripped) == len(text) and "Shoigu met Haftar." in stripped and "Newsletters" not in stripped
 
 
+def test_boilerplate_ranges_cover_reporting_credits_only():
+    text = ("Shoigu met Haftar. The Associated Press contributed to this report.\nStory Continued Below\n"
+            "Michael C. Bender and Jo Smith contributed reporting to this article. Aides contributed ideas. "
+            "Ann Lee contributed reporting from Tokyo.")
+    found = [text[s:e] for s, e in boilerplate_ranges(text)]
+    assert found == ["The Associated Press contributed to this report.", "Story Continued Below",
+                     "Bender and Jo Smith contributed reporting to this article.",  # "Michael C." is a fragment
+                     "Ann Lee contributed reporting from Tokyo."]
+
+
 @pytest.mark.parametrize("word, value", [("three", "3"), ("1,000", "1000"), ("19th", "19"), ("2.5", "2.5"), ("port", None)])
 def test_number_value(word, value):
     assert number_value(word) == value
